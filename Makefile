@@ -1,0 +1,56 @@
+# eBOK: `make demo` serves the portal with demo data; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+DEMO_ENV := DEBUG=1 EMAIL_BACKEND=console
+
+.PHONY: demo test lint format messages migrations-check lock install clean
+
+install: $(BIN)/.installed
+
+$(BIN)/.installed: requirements/dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $@
+
+# Compiled catalogues are build output: made from locale/*/django.po, never committed.
+messages: install
+	$(MANAGE) compilemessages --ignore=$(VENV) --verbosity=0
+
+demo: install messages
+	$(DEMO_ENV) $(MANAGE) migrate --verbosity=0
+	$(DEMO_ENV) $(MANAGE) demo_data
+	@$(DEMO_ENV) $(MANAGE) issue_temporary_password 001234 > var/demo-password.txt
+	@echo
+	@echo "eBOK demo: http://127.0.0.1:$(PORT)/"
+	@echo "  customer number (Użytkownik): 001234"
+	@echo "  temporary password (Hasło):   $$(tail -n 1 var/demo-password.txt)"
+	@echo "  You will be asked to choose your own password at the first login."
+	@echo "  E-mails are printed here, in this terminal. Stop with Ctrl+C."
+	@echo
+	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install messages
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Extract texts into the catalogues (without source locations, for small diffs).
+messages-update: install
+	$(MANAGE) makemessages -l pl -l en --no-location --ignore=$(VENV) --ignore=var
+
+lock: install
+	cd requirements && ../$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt
+	cd requirements && ../$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links dev.in -o dev.txt
+
+clean:
+	rm -rf $(VENV) var

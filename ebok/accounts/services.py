@@ -1,0 +1,81 @@
+"""What happens to an account, in one place: issuing, changing and resetting passwords."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from ebok.accounts import throttle
+from ebok.accounts.passwords import new_temporary_password, temporary_password_expiry
+from ebok.audit.log import record
+from ebok.audit.models import AuditEvent
+from ebok.notifications.emails import absolute_url, send_to_customer
+
+
+def account_for(customer):
+    """The customer's login account, created (unusable until a password is set) if missing."""
+    User = get_user_model()
+    user, _ = User.objects.get_or_create(
+        customer=customer, defaults={"username": customer.number, "is_active": True}
+    )
+    return user
+
+
+@transaction.atomic
+def issue_temporary_password(customer, *, actor=None, request=None) -> str:
+    """Give the customer a fresh temporary password and return it; only its hash is kept."""
+    user = account_for(customer)
+    password = new_temporary_password()
+    user.set_password(password)
+    user.temporary_password_expires_at = temporary_password_expiry()
+    user.save(update_fields=["password", "temporary_password_expires_at"])
+    throttle.clear(customer.number)
+    record(
+        AuditEvent.Kind.TEMPORARY_PASSWORD_ISSUED,
+        request=request,
+        customer=customer,
+        actor=actor,
+        detail=f"valid until {user.temporary_password_expires_at:%Y-%m-%d %H:%M} UTC",
+    )
+    return password
+
+
+def set_own_password(user, password: str, *, request, kind) -> None:
+    """The customer chose a password (change or reset): store it and tell them by e-mail."""
+    user.set_password(password)
+    user.temporary_password_expires_at = None
+    user.save(update_fields=["password", "temporary_password_expires_at"])
+    throttle.clear(user.customer.number)
+    record(kind, request=request, customer=user.customer)
+    send_to_customer(user.customer, "password_changed", {"login_url": absolute_url(request, "/")})
+
+
+def request_password_reset(number: str, *, request) -> None:
+    """Send a one-time link if the number has an account with an e-mail; say nothing either way."""
+    User = get_user_model()
+    user = (
+        User.objects.select_related("customer")
+        .filter(customer__number=number, is_staff=False, is_active=True)
+        .first()
+    )
+    record(
+        AuditEvent.Kind.PASSWORD_RESET_REQUESTED,
+        request=request,
+        customer=user.customer if user else None,
+        customer_number=number,
+        detail="" if user else "no account",
+    )
+    if user is None or not user.customer.email:
+        return
+    path = reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    send_to_customer(
+        user.customer, "password_reset_link", {"reset_url": absolute_url(request, path)}
+    )

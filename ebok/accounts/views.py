@@ -1,0 +1,172 @@
+import math
+
+from django.contrib import messages
+from django.contrib.auth import (
+    authenticate,
+    get_user_model,
+    login,
+    logout,
+    update_session_auth_hash,
+)
+from django.contrib.auth.tokens import default_token_generator
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from ebok.accounts import throttle
+from ebok.accounts.decorators import customer_login_required
+from ebok.accounts.forms import (
+    LoginForm,
+    NewPasswordForm,
+    PasswordChangeForm,
+    PasswordForgottenForm,
+)
+from ebok.accounts.middleware import start_session
+from ebok.accounts.services import request_password_reset, set_own_password
+from ebok.audit.log import record
+from ebok.audit.models import AuditEvent
+from ebok.core.middleware import client_address
+
+
+def _next_url(request):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return ""
+
+
+def _throttled_message(seconds: int) -> str:
+    minutes = max(1, math.ceil(seconds / 60))
+    return ngettext(
+        "Too many unsuccessful login attempts. Try again in %(minutes)d minute.",
+        "Too many unsuccessful login attempts. Try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+@sensitive_post_parameters("password")
+@never_cache
+def login_view(request):
+    if request.user.is_authenticated and request.user.customer_id:
+        return redirect("portal:info")
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        number = form.cleaned_data["customer_number"]
+        address = client_address(request)
+        wait = throttle.seconds_to_wait(number, address)
+        if wait:
+            # Refused before any password is hashed: a throttled guess costs us nothing.
+            record(AuditEvent.Kind.LOGIN_THROTTLED, request=request, customer_number=number)
+            form.add_error(None, _throttled_message(wait))
+        else:
+            user = authenticate(
+                request, customer_number=number, password=form.cleaned_data["password"]
+            )
+            if user is None:
+                throttle.record_failure(number, address)
+                record(AuditEvent.Kind.LOGIN_FAILED, request=request, customer_number=number)
+                form.add_error(None, _("Incorrect customer number or password."))
+            elif user.temporary_password_expired:
+                record(AuditEvent.Kind.LOGIN_EXPIRED, request=request, customer=user.customer)
+                form.add_error(
+                    None,
+                    _(
+                        "Your temporary password has expired. Use “Click here if you forgot "
+                        "your password” to set a new one, or ask the customer office for a "
+                        "new temporary password."
+                    ),
+                )
+            else:
+                throttle.record_success(number)
+                login(request, user)
+                start_session(request, remember=form.cleaned_data["remember_me"])
+                record(AuditEvent.Kind.LOGIN, request=request, customer=user.customer)
+                if user.has_temporary_password:
+                    return redirect("accounts:password_change")
+                return redirect(_next_url(request) or "portal:info")
+    return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
+
+
+@require_POST
+def logout_view(request):
+    user = request.user
+    if user.is_authenticated and user.customer_id:
+        record(AuditEvent.Kind.LOGOUT, request=request, customer=user.customer)
+    logout(request)
+    messages.success(request, _("You have been logged out."))
+    return redirect("accounts:login")
+
+
+@sensitive_post_parameters()
+@never_cache
+@customer_login_required
+def password_change_view(request):
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        set_own_password(
+            request.user,
+            form.cleaned_data["new_password1"],
+            request=request,
+            kind=AuditEvent.Kind.PASSWORD_CHANGED,
+        )
+        # Keeps this session; every other session of the customer ends with the old hash.
+        update_session_auth_hash(request, request.user)
+        return redirect("accounts:password_changed")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+@customer_login_required
+def password_changed_view(request):
+    return render(request, "accounts/password_changed.html")
+
+
+@never_cache
+def password_forgotten_view(request):
+    form = PasswordForgottenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        request_password_reset(form.cleaned_data["customer_number"], request=request)
+        return redirect("accounts:password_reset_sent")
+    return render(request, "accounts/password_forgotten.html", {"form": form})
+
+
+def password_reset_sent_view(request):
+    return render(request, "accounts/password_reset_sent.html")
+
+
+def _user_from_link(uidb64: str, token: str):
+    User = get_user_model()
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    user = (
+        User.objects.select_related("customer")
+        .filter(pk=pk, customer__isnull=False, is_active=True)
+        .first()
+    )
+    if user is None or not default_token_generator.check_token(user, token):
+        return None
+    return user
+
+
+@sensitive_post_parameters()
+@never_cache
+def password_reset_confirm_view(request, uidb64, token):
+    user = _user_from_link(uidb64, token)
+    if user is None:
+        return render(request, "accounts/password_reset_invalid.html", status=404)
+    form = NewPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        set_own_password(
+            user,
+            form.cleaned_data["new_password1"],
+            request=request,
+            kind=AuditEvent.Kind.PASSWORD_RESET,
+        )
+        messages.success(request, _("Your new password is set. You can log in with it now."))
+        return redirect("accounts:login")
+    return render(request, "accounts/password_reset_confirm.html", {"form": form})

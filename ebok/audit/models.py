@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """Who did what to which account, when and from where. Written once, never edited."""
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("Login")
+        LOGIN_FAILED = "login_failed", _("Failed login")
+        LOGIN_THROTTLED = "login_throttled", _("Login refused: too many failures")
+        LOGIN_EXPIRED = "login_expired", _("Login refused: temporary password expired")
+        LOGOUT = "logout", _("Logout")
+        PASSWORD_CHANGED = "password_changed", _("Password changed")
+        PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Password reset requested")
+        PASSWORD_RESET = "password_reset", _("Password reset")
+        TEMPORARY_PASSWORD_ISSUED = "temporary_password_issued", _("Temporary password issued")
+
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)
+    customer_number = models.CharField(
+        _("customer number"),
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text=_("As given, also when no such customer exists."),
+    )
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.get_kind_display()} {self.customer_number}"
+        )

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.core.checks import Warning, register
+
+
+@register()
+def password_length_check(app_configs, **kwargs):
+    if settings.PASSWORD_MIN_LENGTH < 8:
+        return [
+            Warning(
+                f"PASSWORD_MIN_LENGTH is {settings.PASSWORD_MIN_LENGTH}; at least 8 is recommended "
+                "(OWASP ASVS 6.2.1).",
+                id="ebok.W001",
+            )
+        ]
+    return []
+
+
+@register(deploy=True)
+def shared_cache_check(app_configs, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith("LocMemCache"):
+        return [
+            Warning(
+                "The cache is local to each process, so login throttling is not shared between "
+                "app servers or workers. Set REDIS_URL.",
+                id="ebok.W002",
+            )
+        ]
+    return []

@@ -1,0 +1,8 @@
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django_tasks import task
+
+
+@task()
+def send_email(to: str, subject: str, body: str) -> None:
+    EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to]).send()

@@ -1,0 +1,249 @@
+"""eBOK settings: one module, every deployment choice read from the environment.
+
+The README lists the variables. Defaults are safe for production except where DEBUG=1 is needed
+for the demo; anything that must not have a default (SECRET_KEY) stops the start-up.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from error
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("DEBUG", False)
+
+# Required in production. Left empty, Django refuses to sign anything (sessions, CSRF, reset
+# links) the moment it is needed, while commands such as migrate still run.
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY and DEBUG:
+    SECRET_KEY = "django-insecure-development-only-key"  # noqa: S105 - DEBUG only
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "ebok.core",
+    "ebok.accounts",
+    "ebok.customers",
+    "ebok.audit",
+    "ebok.notifications",
+    "ebok.portal",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "ebok.core.middleware.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "ebok.accounts.middleware.IdleSessionMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "ebok.urls"
+WSGI_APPLICATION = "ebok.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "ebok.core.context_processors.utility",
+            ],
+        },
+    },
+]
+
+# Database: DATABASE_URL picks; the embedded default is a SQLite file under var/.
+_default_sqlite = BASE_DIR / "var" / "ebok.sqlite3"
+if not env_str("DATABASE_URL"):
+    _default_sqlite.parent.mkdir(exist_ok=True)
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{_default_sqlite}"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache: login throttling lives here, so several app servers must share it (REDIS_URL).
+REDIS_URL = env_str("REDIS_URL") or env_str("CACHE_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ebok"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Accounts and passwords (numbers from docs/security.md).
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "ebok.accounts.backends.CustomerNumberBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 8)
+PASSWORD_MAX_LENGTH = 256
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "ebok.accounts.passwords.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "ebok.accounts.passwords.PersonalDataValidator"},
+]
+TEMPORARY_PASSWORD_DAYS = env_int("TEMPORARY_PASSWORD_DAYS", 7)
+TEMPORARY_PASSWORD_LENGTH = 12
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_MINUTES", 60) * 60
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "portal:info"
+
+LOGIN_THROTTLE_FREE_FAILURES = env_int("LOGIN_THROTTLE_FREE_FAILURES", 5)
+LOGIN_THROTTLE_ADDRESS_FREE_FAILURES = env_int("LOGIN_THROTTLE_ADDRESS_FREE_FAILURES", 20)
+LOGIN_THROTTLE_FIRST_WAIT = env_int("LOGIN_THROTTLE_FIRST_WAIT_SECONDS", 60)
+LOGIN_THROTTLE_MAX_WAIT = env_int("LOGIN_THROTTLE_MAX_WAIT_SECONDS", 15 * 60)
+# Failures are forgotten after a day without any.
+LOGIN_THROTTLE_MEMORY = 24 * 60 * 60
+# How many reverse proxies in front of eBOK append to X-Forwarded-For; 0 trusts no header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Sessions: "remember me" keeps one for 30 days; without it the cookie dies with the browser
+# and the session ends after 30 idle minutes.
+SESSION_REMEMBER_ME_AGE = 30 * 24 * 60 * 60
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_COOKIE_AGE = SESSION_REMEMBER_ME_AGE
+
+# HTTPS and headers. Behind a TLS-terminating proxy set PROXY_SSL_HEADER=1.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if env_bool("PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Language and time: Polish first, English complete; stored in UTC, shown in Warsaw time.
+LANGUAGE_CODE = "pl"
+LANGUAGES = [("pl", "Polski"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Warsaw"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Serve straight from the source folders too, so that collectstatic is an optimisation only.
+WHITENOISE_USE_FINDERS = True
+
+# E-mail: EMAIL_BACKEND is "smtp" (default), "console" or "file" (under var/mail).
+_email_backends = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+}
+_email_backend = env_str("EMAIL_BACKEND", "smtp")
+if _email_backend not in _email_backends:
+    raise ImproperlyConfigured(f"EMAIL_BACKEND must be one of {', '.join(_email_backends)}")
+EMAIL_BACKEND = _email_backends[_email_backend]
+EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ebok@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background jobs: "immediate" runs them in the request; "database" queues them for
+# `manage.py db_worker`, which keeps e-mail delivery out of the response time.
+_task_backends = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_task_backend = env_str("TASKS_BACKEND", "immediate")
+if _task_backend not in _task_backends:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_task_backends)}")
+TASKS = {"default": {"BACKEND": _task_backends[_task_backend]}}
+
+# The utility that runs this portal, shown on pages, e-mails and letters.
+UTILITY_NAME = env_str("UTILITY_NAME", "Przedsiębiorstwo Wodociągów i Kanalizacji")
+UTILITY_ADDRESS = env_str("UTILITY_ADDRESS", "")
+UTILITY_PHONE = env_str("UTILITY_PHONE", "")
+UTILITY_EMAIL = env_str("UTILITY_EMAIL", "")
+UTILITY_WEBSITE = env_str("UTILITY_WEBSITE", "")
+# Where links in e-mails point, e.g. https://ebok.example.pl (no trailing slash).
+SITE_URL = env_str("SITE_URL", "").rstrip("/")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,89 @@
+"""Helpers shared by the test suite: customers with accounts, e-mail over SMTP, axe-core."""
+
+import email
+import email.policy
+import re
+import threading
+from dataclasses import dataclass, field
+
+from aiosmtpd.controller import Controller
+from axe_playwright_python.sync_playwright import Axe
+
+from ebok.accounts.services import account_for
+from ebok.customers.models import Customer
+
+PASSWORD = "Cis-nad-Liwcem-2026"  # a customer's own password in tests: long, not common
+
+
+def make_customer(number="001234", name="Jan Węgrowski", email_address="jan@example.pl", **extra):
+    defaults = {
+        "name": name,
+        "postal_code": "07-100",
+        "city": "Węgrów",
+        "street": "ul. Wyszyńskiego 1",
+        "email": email_address,
+        **extra,
+    }
+    customer, _ = Customer.objects.update_or_create(number=number, defaults=defaults)
+    return customer
+
+
+def make_account(customer, password=PASSWORD):
+    """The customer's account with a password of their own (not a temporary one)."""
+    user = account_for(customer)
+    user.set_password(password)
+    user.temporary_password_expires_at = None
+    user.save()
+    return user
+
+
+@dataclass
+class Mailbox:
+    """What the local SMTP server received, oldest first."""
+
+    messages: list = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.lock:
+            self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def to(self, address):
+        with self.lock:
+            return [m for m in self.messages if address in m["To"]]
+
+    @staticmethod
+    def body(message) -> str:
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+    def link_in_last(self, address) -> str:
+        body = self.body(self.to(address)[-1])
+        return re.search(r"https?://\S+", body).group(0)
+
+
+class SMTPServer:
+    def __init__(self):
+        self.mailbox = Mailbox()
+        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=0)
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()
+
+    @property
+    def port(self) -> int:
+        return self.controller.server.sockets[0].getsockname()[1]
+
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def assert_accessible(page):
+    """axe-core finds no WCAG 2.1 A/AA violation on the page as it is now."""
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"

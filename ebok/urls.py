@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from ebok.accounts.views import login_view
+
+admin.site.site_header = _("eBOK: customer office")
+admin.site.site_title = _("eBOK administration")
+admin.site.index_title = _("Customer office")
+
+urlpatterns = [
+    path("", login_view, name="home"),
+    path("", include("ebok.accounts.urls")),
+    path("panel/", include("ebok.portal.urls")),
+    path("language/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]
