@@ -24,3 +24,9 @@ class CustomerNumberBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        # Every request of a logged-in customer needs the customer too: one query for both.
+        User = get_user_model()
+        user = User.objects.select_related("customer").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
