@@ -58,23 +58,21 @@ def seconds_to_wait(number: str, address: str) -> int:
 
 def record_failure(number: str, address: str) -> None:
     memory = settings.LOGIN_THROTTLE_MEMORY
+    now = time.time()
     for scope, value in _scopes(number, address):
-        count_key = scope.key(value, "failures")
+        count_key, last_key = scope.key(value, "failures"), scope.key(value, "last")
+        # Forgetting goes by our clock; the cache's expiry only collects the garbage.
+        if now - cache.get(last_key, now) > memory:
+            cache.delete(count_key)
+        cache.set(last_key, now, memory)
         cache.add(count_key, 0, memory)
         failures = cache.incr(count_key)
         cache.touch(count_key, memory)
         wait = wait_after(failures, scope.free_failures)
         if wait:
-            cache.set(scope.key(value, "until"), time.time() + wait, wait + 60)
-
-
-def record_success(number: str) -> None:
-    clear(number)
+            cache.set(scope.key(value, "until"), now + wait, wait + 60)
 
 
 def clear(number: str) -> None:
-    cache.delete_many([NUMBER.key(number, "failures"), NUMBER.key(number, "until")])
-
-
-def failures(number: str) -> int:
-    return cache.get(NUMBER.key(number, "failures"), 0)
+    """Forget a number's failures: after a successful login, or a new password."""
+    cache.delete_many([NUMBER.key(number, part) for part in ("failures", "last", "until")])

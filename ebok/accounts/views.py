@@ -81,7 +81,7 @@ def login_view(request):
                     ),
                 )
             else:
-                throttle.record_success(number)
+                throttle.clear(number)
                 login(request, user)
                 start_session(request, remember=form.cleaned_data["remember_me"])
                 record(AuditEvent.Kind.LOGIN, request=request, customer=user.customer)

@@ -75,9 +75,10 @@ def test_logout_is_a_form_with_csrf(client, account):
 
 
 def test_information_tab_reads_the_session_and_the_customer_once(
-    client, account, django_assert_num_queries
+    client, account, django_assert_max_num_queries
 ):
     client.force_login(account)
     client.get(reverse("portal:info"))  # the first request also notes the session's activity
-    with django_assert_num_queries(2):
+    # Two on the database session store; one where the session comes from the cache.
+    with django_assert_max_num_queries(2):
         client.get(reverse("portal:info"))
