@@ -117,7 +117,7 @@ def test_changing_the_temporary_password_opens_the_panel(client, customer):
 
 
 def test_long_passwords_are_accepted_whole(logged_in, client):
-    long_password = "Długie hasło z wieloma słowami i znakami, " * 3  # 129 characters
+    long_password = "Długie hasło z wieloma słowami i znakami, " * 3  # 126 characters
     change(logged_in, PASSWORD, long_password)
     logged_in.post(reverse("accounts:logout"))
     truncated = client.post(
