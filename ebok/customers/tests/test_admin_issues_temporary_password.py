@@ -1,0 +1,65 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from ebok.audit.models import AuditEvent
+from ebok.testing import make_customer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def test_staff_create_a_customer_in_the_polish_admin(staff_client):
+    form = staff_client.get(reverse("admin:customers_customer_add")).content.decode()
+    assert "Dodaj klient" in form
+    response = staff_client.post(
+        reverse("admin:customers_customer_add"),
+        {
+            "number": "004321",
+            "name": "Zofia Kowalczyk",
+            "postal_code": "07-100",
+            "city": "Węgrów",
+            "street": "ul. Rynek 3",
+            "email": "zofia@example.pl",
+            "phone": "",
+        },
+    )
+    assert response.status_code == 302
+    from ebok.customers.models import Customer
+
+    assert Customer.objects.get(number="004321").name == "Zofia Kowalczyk"
+
+
+def test_customer_number_must_be_digits(staff_client):
+    response = staff_client.post(
+        reverse("admin:customers_customer_add"),
+        {"number": "12-34", "name": "X", "postal_code": "07-100", "city": "W", "street": "S"},
+    )
+    assert "Numer klienta składa się wyłącznie z cyfr" in response.content.decode()
+
+
+def test_staff_issue_a_temporary_password_that_logs_the_customer_in(
+    staff_client, client, admin_user
+):
+    customer = make_customer()
+    page = staff_client.post(
+        reverse("admin:customers_customer_changelist"),
+        {"action": "issue_temporary_passwords", "_selected_action": [customer.pk]},
+    ).content.decode()
+    assert "Hasła tymczasowe" in page
+    password = re.search(r"<code>(\w+)</code>", page).group(1)
+    event = AuditEvent.objects.get(kind=AuditEvent.Kind.TEMPORARY_PASSWORD_ISSUED)
+    assert event.actor == admin_user
+    assert event.customer == customer
+
+    staff_client.logout()
+    response = client.post(
+        reverse("accounts:login"), {"customer_number": "001234", "password": password}
+    )
+    assert response.url == reverse("accounts:password_change")
