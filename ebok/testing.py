@@ -3,6 +3,7 @@
 import email
 import email.policy
 import re
+import socket
 import threading
 from dataclasses import dataclass, field
 
@@ -63,10 +64,18 @@ class Mailbox:
         return re.search(r"https?://\S+", body).group(0)
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 class SMTPServer:
     def __init__(self):
         self.mailbox = Mailbox()
-        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=0)
+        # aiosmtpd connects to its own port on start, so it needs a real number, not 0.
+        self.port = free_port()
+        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
 
     def __enter__(self):
         self.controller.start()
@@ -74,10 +83,6 @@ class SMTPServer:
 
     def __exit__(self, *exc):
         self.controller.stop()
-
-    @property
-    def port(self) -> int:
-        return self.controller.server.sockets[0].getsockname()[1]
 
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
