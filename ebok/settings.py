@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "ebok.core",
     "ebok.accounts",
     "ebok.customers",
+    "ebok.billing",
+    "ebok.content",
     "ebok.audit",
     "ebok.notifications",
     "ebok.portal",
@@ -204,6 +206,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Serve straight from the source folders too, so that collectstatic is an optimisation only.
 WHITENOISE_USE_FINDERS = True
 
+# Uploaded files (invoice PDFs, documents): served only through the portal's own views, which
+# check whose they are, never as public media.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+
 # E-mail: EMAIL_BACKEND is "smtp" (default), "console" or "file" (under var/mail).
 _email_backends = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
@@ -242,6 +248,11 @@ UTILITY_ADDRESS = env_str("UTILITY_ADDRESS", "")
 UTILITY_PHONE = env_str("UTILITY_PHONE", "")
 UTILITY_EMAIL = env_str("UTILITY_EMAIL", "")
 UTILITY_WEBSITE = env_str("UTILITY_WEBSITE", "")
+# Payments: each customer's own account (NRB) is the bank's code, then PAYMENT_ACCOUNT_PREFIX,
+# then the customer number, zero-padded to 16 digits, unless the billing system gives one.
+PAYMENT_BANK_CODE = env_str("PAYMENT_BANK_CODE", "")
+PAYMENT_ACCOUNT_PREFIX = env_str("PAYMENT_ACCOUNT_PREFIX", "")
+PAYMENT_RECIPIENT = env_str("PAYMENT_RECIPIENT", "") or UTILITY_NAME
 # Where links in e-mails point, e.g. https://ebok.example.pl (no trailing slash).
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
 

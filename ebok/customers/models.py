@@ -28,6 +28,16 @@ class Customer(models.Model):
     street = models.CharField(_("street and number"), max_length=200)
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    external_id = models.CharField(
+        _("billing system id"), max_length=64, unique=True, null=True, blank=True
+    )
+    bank_account = models.CharField(
+        _("account for payments"),
+        max_length=26,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{26}$", _("An account number (NRB) has 26 digits."))],
+        help_text=_("26 digits (NRB). Empty: derived from the bank code and the customer number."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -43,3 +53,96 @@ class Customer(models.Model):
     def address(self) -> str:
         """One line, as the seed shows it: "07-100 Węgrów, ul. Wyszyńskiego 1"."""
         return f"{self.postal_code} {self.city}, {self.street}"
+
+
+class ServicePoint(models.Model):
+    """An address where the utility supplies water or collects sewage for the customer."""
+
+    customer = models.ForeignKey(
+        Customer,
+        verbose_name=_("customer"),
+        on_delete=models.CASCADE,
+        related_name="service_points",
+    )
+    external_id = models.CharField(
+        _("billing system id"), max_length=64, unique=True, null=True, blank=True
+    )
+    code = models.CharField(_("point code"), max_length=40)
+    postal_code = models.CharField(_("postal code"), max_length=10)
+    city = models.CharField(_("city"), max_length=100)
+    street = models.CharField(_("street and number"), max_length=200)
+    water = models.BooleanField(_("water supply"), default=True)
+    sewage = models.BooleanField(_("sewage collection"), default=True)
+
+    class Meta:
+        verbose_name = _("service point")
+        verbose_name_plural = _("service points")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.address}"
+
+    @property
+    def address(self) -> str:
+        return f"{self.postal_code} {self.city}, {self.street}"
+
+
+class Meter(models.Model):
+    class Kind(models.TextChoices):
+        MAIN = "main", _("main meter")
+        SUB = "sub", _("sub-meter")
+
+    service_point = models.ForeignKey(
+        ServicePoint,
+        verbose_name=_("service point"),
+        on_delete=models.CASCADE,
+        related_name="meters",
+    )
+    external_id = models.CharField(
+        _("billing system id"), max_length=64, unique=True, null=True, blank=True
+    )
+    serial_number = models.CharField(_("serial number"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MAIN)
+    description = models.CharField(
+        _("description"), max_length=100, blank=True, help_text=_("E.g. garden.")
+    )
+    installed_on = models.DateField(_("installed on"))
+    removed_on = models.DateField(_("removed on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meter")
+        verbose_name_plural = _("meters")
+        ordering = ["service_point", "kind", "serial_number"]
+
+    def __str__(self) -> str:
+        return self.serial_number
+
+
+class Reading(models.Model):
+    """A meter's value on a day; the consumption since the previous one is derived, not stored."""
+
+    class Source(models.TextChoices):
+        READER = "reader", _("meter reader")
+        CUSTOMER = "customer", _("customer")
+        REMOTE = "remote", _("remote")
+        ESTIMATE = "estimate", _("estimate")
+
+    meter = models.ForeignKey(
+        Meter, verbose_name=_("meter"), on_delete=models.CASCADE, related_name="readings"
+    )
+    external_id = models.CharField(
+        _("billing system id"), max_length=64, unique=True, null=True, blank=True
+    )
+    read_on = models.DateField(_("reading date"))
+    value = models.DecimalField(_("value (m³)"), max_digits=12, decimal_places=3)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reading")
+        verbose_name_plural = _("readings")
+        ordering = ["meter", "-read_on"]
+        indexes = [models.Index(fields=["meter", "-read_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.meter} {self.read_on} {self.value}"
