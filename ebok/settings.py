@@ -196,6 +196,7 @@ if env_bool("PROXY_SSL_HEADER", False):
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", "Polski"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["ebok.formats"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
@@ -248,6 +249,7 @@ UTILITY_ADDRESS = env_str("UTILITY_ADDRESS", "")
 UTILITY_PHONE = env_str("UTILITY_PHONE", "")
 UTILITY_EMAIL = env_str("UTILITY_EMAIL", "")
 UTILITY_WEBSITE = env_str("UTILITY_WEBSITE", "")
+UTILITY_NIP = env_str("UTILITY_NIP", "")  # tax number, for the transfer QR code
 # Payments: each customer's own account (NRB) is the bank's code, then PAYMENT_ACCOUNT_PREFIX,
 # then the customer number, zero-padded to 16 digits, unless the billing system gives one.
 PAYMENT_BANK_CODE = env_str("PAYMENT_BANK_CODE", "")

@@ -6,6 +6,8 @@ import re
 import socket
 import threading
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
 
 from aiosmtpd.controller import Controller
 from axe_playwright_python.sync_playwright import Axe
@@ -92,3 +94,56 @@ def assert_accessible(page):
     """axe-core finds no WCAG 2.1 A/AA violation on the page as it is now."""
     results = Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def make_point_with_meter(customer, code="P1", serial="WM-001"):
+    from ebok.customers.models import Meter, ServicePoint
+
+    point = ServicePoint.objects.create(
+        customer=customer, code=code, postal_code="07-100", city="Węgrów", street=customer.street
+    )
+    meter = Meter.objects.create(
+        service_point=point, serial_number=serial, installed_on=date(2015, 1, 1)
+    )
+    return point, meter
+
+
+def make_history(customer, years, start_year=2016, serial="WM-001"):
+    """Bi-monthly readings and invoices (paid) for so many years, plus one reading a month apart."""
+    from ebok.billing.models import Invoice, InvoiceLine, Payment
+    from ebok.customers.models import Reading
+
+    point, meter = make_point_with_meter(customer, code=f"P-{customer.number}", serial=serial)
+    value = Decimal("100.000")
+    for year in range(start_year, start_year + years):
+        for month in range(1, 13, 2):
+            value += Decimal("9.500")
+            day = date(year, month, 15)
+            Reading.objects.create(meter=meter, read_on=day, value=value, source="reader")
+            invoice = Invoice.objects.create(
+                customer=customer,
+                number=f"FV/{customer.number}/{year}/{month:02d}",
+                issued_on=day,
+                period_start=date(year, month, 1),
+                period_end=day,
+                due_on=day + timedelta(days=14),
+                net=Decimal("100.00"),
+                vat=Decimal("8.00"),
+                gross=Decimal("108.00"),
+            )
+            InvoiceLine.objects.create(
+                invoice=invoice,
+                service_point=point,
+                description="Woda",
+                quantity=Decimal("9.500"),
+                unit="m³",
+                unit_net_price=Decimal("10.5263"),
+                vat_rate=Decimal("8.00"),
+                net=Decimal("100.00"),
+                vat=Decimal("8.00"),
+                gross=Decimal("108.00"),
+            )
+            Payment.objects.create(
+                customer=customer, paid_on=day + timedelta(days=10), amount=Decimal("108.00")
+            )
+    return point, meter

@@ -13,6 +13,10 @@ def derived_account(customer_number: str) -> str:
     bank_code, prefix = settings.PAYMENT_BANK_CODE, settings.PAYMENT_ACCOUNT_PREFIX
     if not bank_code:
         return ""
+    if not (len(bank_code) == 8 and bank_code.isdigit() and prefix.isdigit() | (prefix == "")):
+        raise ImproperlyConfigured(
+            "PAYMENT_BANK_CODE takes 8 digits, PAYMENT_ACCOUNT_PREFIX digits"
+        )
     width = ACCOUNT_CODE_LENGTH - len(prefix)
     if width < len(customer_number):
         raise ImproperlyConfigured("PAYMENT_ACCOUNT_PREFIX leaves no room for the customer number")

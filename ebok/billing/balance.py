@@ -17,34 +17,43 @@ ZERO = Decimal("0.00")
 
 @dataclass(frozen=True)
 class Balance:
-    invoiced: Decimal
+    invoiced: Decimal  # invoices and interest notes
+    credited: Decimal  # corrective invoices that lower what is owed
     paid: Decimal
+
+    @property
+    def settled(self) -> Decimal:
+        """What has been paid or credited: it settles invoices oldest first."""
+        return self.paid + self.credited
 
     @property
     def amount_due(self) -> Decimal:
         """ "Należności": what is still to pay (never negative)."""
-        return max(self.invoiced - self.paid, ZERO)
+        return max(self.invoiced - self.settled, ZERO)
 
     @property
     def overpayment(self) -> Decimal:
         """ "Nadpłata": what was paid beyond all invoices."""
-        return max(self.paid - self.invoiced, ZERO)
-
-
-def _total(queryset, field) -> Decimal:
-    money = DecimalField(max_digits=14, decimal_places=2)
-    return queryset.aggregate(total=Coalesce(Sum(field), Value(ZERO), output_field=money))["total"]
+        return max(self.settled - self.invoiced, ZERO)
 
 
 def balance(customer) -> Balance:
-    return Balance(
-        invoiced=_total(customer.invoices.all(), "gross"),
-        paid=_total(customer.payments.all(), "amount"),
+    money = DecimalField(max_digits=14, decimal_places=2)
+    invoices = customer.invoices.aggregate(
+        invoiced=Coalesce(Sum("gross", filter=Q(gross__gt=0)), Value(ZERO), output_field=money),
+        credited=Coalesce(Sum("gross", filter=Q(gross__lt=0)), Value(ZERO), output_field=money),
     )
+    payments = customer.payments.aggregate(
+        paid=Coalesce(Sum("amount"), Value(ZERO), output_field=money)
+    )
+    return Balance(invoiced=invoices["invoiced"], credited=-invoices["credited"], **payments)
 
 
 def with_running_totals(invoices):
     """Annotate each invoice with the gross of the customer's invoices due before it and of it.
+
+    Only invoices that charge something count; corrective invoices with negative amounts are
+    credits and settle invoices like payments do (Balance.settled).
 
     A correlated subquery rather than a window, so that it counts every invoice of the customer
     even when the list is filtered (by year) or cut into pages.
@@ -53,7 +62,7 @@ def with_running_totals(invoices):
 
     money = DecimalField(max_digits=14, decimal_places=2)
     earlier_or_same = (
-        Invoice.objects.filter(customer=OuterRef("customer"))
+        Invoice.objects.filter(customer=OuterRef("customer"), gross__gt=0)
         .filter(
             Q(due_on__lt=OuterRef("due_on")) | Q(due_on=OuterRef("due_on"), id__lte=OuterRef("id"))
         )
@@ -71,12 +80,14 @@ class InvoiceState:
     status: str  # "paid", "unpaid" or "overdue"
 
 
-def invoice_state(invoice, paid: Decimal, today: date | None = None) -> InvoiceState:
-    """Left to pay on an invoice annotated by with_running_totals, given all payments."""
+def invoice_state(invoice, settled: Decimal, today: date | None = None) -> InvoiceState:
+    """Left to pay on an invoice annotated by with_running_totals, given Balance.settled."""
     today = today or timezone.localdate()
+    if invoice.gross <= ZERO:
+        return InvoiceState(left_to_pay=ZERO, status="paid")
     due_before = invoice.due_up_to_here - invoice.gross
-    covered = min(max(paid - due_before, ZERO), max(invoice.gross, ZERO))
-    left = max(invoice.gross, ZERO) - covered
+    covered = min(max(settled - due_before, ZERO), invoice.gross)
+    left = invoice.gross - covered
     if left == ZERO:
         status = "paid"
     elif invoice.due_on < today:
@@ -84,3 +95,13 @@ def invoice_state(invoice, paid: Decimal, today: date | None = None) -> InvoiceS
     else:
         status = "unpaid"
     return InvoiceState(left_to_pay=left, status=status)
+
+
+def next_payment(customer, settled: Decimal):
+    """The oldest invoice not fully paid, annotated, or None when nothing is owed."""
+    return (
+        with_running_totals(customer.invoices.all())
+        .filter(gross__gt=ZERO, due_up_to_here__gt=settled)
+        .order_by("due_on", "id")
+        .first()
+    )

@@ -1,14 +1,18 @@
 from django.urls import path
 
-from ebok.portal import views
+from ebok.portal.views import documents, info, invoices, meters, payments
 
 app_name = "portal"
 
 urlpatterns = [
-    path("", views.info_view, name="info"),
-    path("invoices/", views.invoices_view, name="invoices"),
-    path("payments/", views.payments_view, name="payments"),
-    path("meters/", views.meters_view, name="meters"),
-    path("documents/", views.documents_view, name="documents"),
-    path("home/", views.overview_view, name="overview"),
+    path("", info.info_view, name="info"),
+    path("invoices/", invoices.invoice_list_view, name="invoices"),
+    path("invoices/<int:pk>/", invoices.invoice_detail_view, name="invoice"),
+    path("invoices/<int:pk>/pdf/", invoices.invoice_pdf_view, name="invoice_pdf"),
+    path("payments/", payments.payment_list_view, name="payments"),
+    path("meters/", meters.meter_list_view, name="meters"),
+    path("meters/<int:pk>/", meters.meter_detail_view, name="meter"),
+    path("documents/", documents.document_list_view, name="documents"),
+    path("documents/<int:pk>/", documents.document_download_view, name="document"),
+    path("home/", info.overview_view, name="overview"),
 ]

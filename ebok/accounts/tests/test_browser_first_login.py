@@ -100,10 +100,18 @@ def test_customer_is_led_to_change_the_temporary_password(live_server, page, tem
     expect(tabs.first).to_have_attribute("aria-current", "page")
     expect(page.get_by_role("heading", name="Informacje.")).to_be_visible()
     expect(page.get_by_role("term")).to_have_text(
-        ["Kod klienta", "Imię i nazwisko / Nazwa", "Adres"]
+        [
+            "Kod klienta",
+            "Imię i nazwisko / Nazwa",
+            "Adres",
+            "Data ostatniego odczytu",
+            "Rachunek do rozliczeń",
+            "Należności",
+        ]
     )
+    # A new customer with no readings, no bank code configured and nothing invoiced yet.
     expect(page.get_by_role("definition")).to_have_text(
-        ["001234", "Jan Węgrowski", "07-100 Węgrów, ul. Wyszyńskiego 1"]
+        ["001234", "Jan Węgrowski", "07-100 Węgrów, ul. Wyszyńskiego 1", "—", "—", "0,00 zł"]
     )
 
     # "Aby zmienić hasło, należy kliknąć w numer klienta": the greeting leads to the form.

@@ -1,0 +1,270 @@
+"""The "generated copy" of an invoice: a PDF drawn from the stored data, which the portal serves
+when the billing system did not store the original.
+
+Every page says, in a band across its top, that it is a copy made by the portal and not the
+original. The text is in the active language (the caller activates the customer's); amounts go
+through ebok.billing.formatting.money and dates are ISO (YYYY-MM-DD). The Lato fonts are
+embedded, so that Polish letters show in any viewer.
+"""
+
+import functools
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+import font_lato
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+
+from ebok.billing.accounts import format_nrb, payment_account
+from ebok.billing.formatting import money
+from ebok.billing.models import Invoice
+
+FONT, FONT_BOLD = "Lato", "Lato-Bold"
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 15 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+BAND_HEIGHT = 8 * mm  # the copy marking across the top of every page
+FOOTER_OFFSET = 8 * mm  # the footer line, below the bottom margin
+GAP = 6 * mm  # between the blocks of the first page
+FRAME_PADDING = 6  # points: platypus pads its page frame by this, inside the margins
+
+TEXT_SIZE, SMALL_SIZE, TITLE_SIZE, MARK_SIZE = 9, 7.5, 16, 10
+CAP_HEIGHT = 0.72  # Lato's capitals, as a share of the font size: centres the marking
+MARK_COLOUR = colors.HexColor("#a3001b")
+MARK_BACKGROUND = colors.HexColor("#fdecee")
+MUTED_COLOUR = colors.HexColor("#555555")
+RULE_COLOUR, RULE_WIDTH = colors.HexColor("#9e9e9e"), 0.6
+HEADER_BACKGROUND = colors.HexColor("#e3ecf4")
+STRIPE_BACKGROUND = colors.HexColor("#f4f6f8")
+
+# The charges: description, period, quantity, unit net price, VAT rate, net, VAT, gross. Wide
+# enough at SMALL_SIZE for a period on one line and amounts up to "99 999,99 zł".
+CHARGE_COLUMNS = [49 * mm, 33 * mm, 17 * mm, 16 * mm, 12 * mm, 18 * mm, 17 * mm, 18 * mm]
+CELL_PADDING = 3  # points, left and right of each charge
+NUMERIC_FROM = 2  # the columns from here on are numbers, aligned right
+HEADER_COLUMNS = [CONTENT_WIDTH * 0.55, CONTENT_WIDTH * 0.45]
+TOTALS_COLUMNS = [40 * mm, 28 * mm]
+PAYMENT_COLUMNS = [40 * mm, CONTENT_WIDTH - 40 * mm]
+TABLE_BASE_STYLE = [
+    ("FONT", (0, 0), (-1, -1), FONT, TEXT_SIZE),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+]
+
+BODY = ParagraphStyle("body", fontName=FONT, fontSize=TEXT_SIZE, leading=TEXT_SIZE * 1.3)
+BOLD = ParagraphStyle("bold", BODY, fontName=FONT_BOLD)
+LABEL = ParagraphStyle("label", BODY, fontSize=SMALL_SIZE, textColor=MUTED_COLOUR)
+TITLE = ParagraphStyle("title", BOLD, fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.3)
+CELL = ParagraphStyle("cell", BODY, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.25)
+HEAD_CELL = ParagraphStyle("head", CELL, fontName=FONT_BOLD)
+HEAD_NUMBER = ParagraphStyle("head-number", HEAD_CELL, alignment=TA_RIGHT)
+
+COPY_MARKING = gettext_lazy("Copy generated in e-BOK — not the original invoice")
+TITLES = {
+    Invoice.Kind.INVOICE: gettext_lazy("Invoice"),
+    Invoice.Kind.CORRECTION: gettext_lazy("Corrective invoice"),
+    Invoice.Kind.INTEREST_NOTE: gettext_lazy("Interest note"),
+}
+
+
+@functools.cache
+def register_fonts() -> None:
+    """Lato and Lato Bold, once per process; <b> in a paragraph picks the bold one."""
+    pdfmetrics.registerFont(TTFont(FONT, font_lato.Lato))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, font_lato.LatoBold))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+
+
+def _text(value, style=BODY) -> Paragraph:
+    return Paragraph(escape(str(value)), style)
+
+
+def _number(value, min_places: int) -> str:
+    """Localised, with as many decimals as the value has beyond min_places (trailing 0s cut)."""
+    places = max(min_places, -value.normalize().as_tuple().exponent)
+    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+def _period(start, end) -> str:
+    if not start and not end:
+        return ""
+    return f"{start or '…'} \N{EN DASH} {end or '…'}"  # a date's str() is YYYY-MM-DD
+
+
+def _table(rows, widths, *style, **options) -> Table:
+    """A table set in Lato: left to itself reportlab would name Helvetica, which is not embedded."""
+    table = Table(rows, colWidths=widths, **options)
+    table.setStyle([*TABLE_BASE_STYLE, *style])
+    return table
+
+
+def _header(invoice) -> Table:
+    """The utility and the document on the left and right; the customer under the utility."""
+    utility = [_text(settings.UTILITY_NAME, BOLD)]
+    utility += [_text(line) for line in settings.UTILITY_ADDRESS.splitlines() if line.strip()]
+    if settings.UTILITY_PHONE:
+        utility.append(_text(_("Phone: %(phone)s") % {"phone": settings.UTILITY_PHONE}))
+    if settings.UTILITY_EMAIL:
+        utility.append(_text(_("E-mail: %(email)s") % {"email": settings.UTILITY_EMAIL}))
+    facts = [
+        (_("Issue date"), invoice.issued_on.isoformat()),
+        (_("Billing period"), _period(invoice.period_start, invoice.period_end)),
+        (_("Due date"), invoice.due_on.isoformat()),
+    ]
+    document = [
+        _text(TITLES[invoice.kind], TITLE),
+        _text(_("No. %(number)s") % {"number": invoice.number}, BOLD),
+        Spacer(0, 2 * mm),
+        *(_text(f"{label}: {value}") for label, value in facts if value),
+    ]
+    customer = invoice.customer
+    buyer = [
+        _text(_("Customer"), LABEL),
+        _text(customer.name, BOLD),
+        _text(customer.street),
+        _text(f"{customer.postal_code} {customer.city}"),
+        _text(_("Customer number: %(number)s") % {"number": customer.number}),
+    ]
+    rows = [[utility, document], [buyer, ""]]
+    return _table(
+        rows,
+        HEADER_COLUMNS,
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 1), (-1, 1), GAP),
+    )
+
+
+def _charges(invoice) -> Table:
+    headings = [_("Description"), _("Period"), _("Quantity"), _("Unit net price"), _("VAT rate")]
+    headings += [_("Net"), _("VAT"), _("Gross")]
+    rows = [
+        [_text(h, HEAD_NUMBER if i >= NUMERIC_FROM else HEAD_CELL) for i, h in enumerate(headings)]
+    ]
+    for line in invoice.lines.order_by("id"):
+        rows.append(
+            [
+                _text(line.description, CELL),
+                _text(_period(line.period_start, line.period_end), CELL),
+                f"{_number(line.quantity, 0)} {line.unit}",
+                _number(line.unit_net_price, 2),
+                f"{_number(line.vat_rate, 0)}%",
+                *(money(amount) for amount in (line.net, line.vat, line.gross)),
+            ]
+        )
+    return _table(
+        rows,
+        CHARGE_COLUMNS,
+        ("FONT", (0, 0), (-1, -1), FONT, SMALL_SIZE),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("ALIGN", (NUMERIC_FROM, 0), (-1, -1), "RIGHT"),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE_BACKGROUND]),
+        ("LINEBELOW", (0, 0), (-1, 0), RULE_WIDTH, RULE_COLOUR),
+        ("LINEBELOW", (0, -1), (-1, -1), RULE_WIDTH, RULE_COLOUR),
+        repeatRows=1,
+    )
+
+
+def _totals(invoice) -> Table:
+    rows = [
+        [_("Net total"), money(invoice.net)],
+        [_("VAT total"), money(invoice.vat)],
+        [_("Gross total"), money(invoice.gross)],
+    ]
+    return _table(
+        rows,
+        TOTALS_COLUMNS,
+        ("FONT", (0, -1), (-1, -1), FONT_BOLD, TEXT_SIZE + 1),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("RIGHTPADDING", (1, 0), (1, -1), CELL_PADDING),
+        ("LINEABOVE", (0, -1), (-1, -1), RULE_WIDTH, RULE_COLOUR),
+        hAlign="RIGHT",
+    )
+
+
+def _payment(invoice) -> Table:
+    """Where and how to pay: the account (when there is one), recipient and transfer title."""
+    customer = invoice.customer
+    account = payment_account(customer)
+    rows = [(_("Account for payments"), format_nrb(account))] if account else []
+    rows.append((_("Recipient"), settings.PAYMENT_RECIPIENT))
+    rows.append((_("Transfer title"), f"{customer.number}, {invoice.number}"))
+    cells = [[_text(label, LABEL), _text(value)] for label, value in rows]
+    return _table(cells, PAYMENT_COLUMNS, ("LEFTPADDING", (0, 0), (0, -1), 0))
+
+
+class _CopyCanvas(Canvas):
+    """Holds the pages back until the end, then gives each the copy marking across its top and
+    a footer with the document's title and "page 2 of 3"."""
+
+    def __init__(self, *args, footer="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.footer, self._pages = footer, []
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        band_bottom, footer_line = PAGE_HEIGHT - MARGIN - BAND_HEIGHT, MARGIN - FOOTER_OFFSET
+        for page in self._pages:
+            self.__dict__.update(page)
+            self.setFillColor(MARK_BACKGROUND)
+            self.setStrokeColor(MARK_COLOUR)
+            self.rect(MARGIN, band_bottom, CONTENT_WIDTH, BAND_HEIGHT, stroke=1, fill=1)
+            self.setFillColor(MARK_COLOUR)
+            self.setFont(FONT_BOLD, MARK_SIZE)
+            baseline = band_bottom + (BAND_HEIGHT - CAP_HEIGHT * MARK_SIZE) / 2
+            self.drawCentredString(PAGE_WIDTH / 2, baseline, str(COPY_MARKING))
+            self.setFillColor(MUTED_COLOUR)
+            self.setFont(FONT, SMALL_SIZE)
+            self.drawString(MARGIN, footer_line, self.footer)
+            numbers = {"page": self._pageNumber, "pages": len(self._pages)}
+            text = _("Page %(page)d of %(pages)d") % numbers
+            self.drawRightString(PAGE_WIDTH - MARGIN, footer_line, text)
+            super().showPage()
+        super().save()
+
+
+def render_invoice_pdf(invoice) -> bytes:
+    """The invoice as an A4 PDF copy, in the active language."""
+    register_fonts()
+    title = f"{TITLES[invoice.kind]} {invoice.number}"
+    buffer = BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN - FRAME_PADDING,
+        rightMargin=MARGIN - FRAME_PADDING,
+        topMargin=MARGIN + BAND_HEIGHT + GAP - FRAME_PADDING,
+        bottomMargin=MARGIN - FRAME_PADDING,
+        title=title,
+        author=settings.UTILITY_NAME,
+        subject=str(COPY_MARKING),
+        creator="e-BOK",
+        initialFontName=FONT,  # else every page would also name Helvetica, not embedded
+        lang=get_language() or settings.LANGUAGE_CODE,
+    )
+    story = [
+        _header(invoice),
+        Spacer(0, GAP),
+        _charges(invoice),
+        Spacer(0, GAP / 2),
+        KeepTogether([_totals(invoice), Spacer(0, GAP), _payment(invoice)]),
+    ]
+    document.build(story, canvasmaker=functools.partial(_CopyCanvas, footer=title))
+    return buffer.getvalue()

@@ -1,0 +1,13 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+
+PAGE_SIZE = 12
+
+
+def page_of(request, queryset, per_page=PAGE_SIZE):
+    """The requested page of a list; a page that does not exist is a 404, not the last page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404 from error

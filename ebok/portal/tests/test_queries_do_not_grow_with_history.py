@@ -1,0 +1,48 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from ebok.testing import make_account, make_customer, make_history
+
+pytestmark = pytest.mark.django_db
+
+TABS = ["info", "invoices", "payments", "meters", "documents", "overview"]
+
+
+def queries_for(client, url) -> int:
+    client.get(url)  # the first request also records the session's activity
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.fixture
+def short_and_long(client):
+    short = make_customer(number="000001", name="Krótka Historia")
+    long = make_customer(number="000002", name="Długa Historia")
+    short_meter = make_history(short, years=1, serial="K-1")[1]
+    long_meter = make_history(long, years=10, serial="D-1")[1]
+    return (short, short_meter), (long, long_meter)
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_tab_takes_as_many_queries_for_ten_years_as_for_one(client, short_and_long, tab):
+    counts = []
+    for customer, _meter in short_and_long:
+        client.force_login(make_account(customer))
+        counts.append(queries_for(client, reverse(f"portal:{tab}")))
+    assert counts[0] == counts[1]
+    assert counts[0] <= 8
+
+
+@pytest.mark.parametrize("name", ["invoice", "meter"])
+def test_detail_page_takes_as_many_queries_for_ten_years_as_for_one(client, short_and_long, name):
+    counts = []
+    for customer, meter in short_and_long:
+        client.force_login(make_account(customer))
+        pk = customer.invoices.first().pk if name == "invoice" else meter.pk
+        counts.append(queries_for(client, reverse(f"portal:{name}", args=[pk])))
+    assert counts[0] == counts[1]
+    assert counts[0] <= 8

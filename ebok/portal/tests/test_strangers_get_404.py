@@ -1,0 +1,77 @@
+"""Every customer-scoped URL, tried with another customer's ids: 404, never their data."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from ebok.content.models import Document
+from ebok.portal.urls import urlpatterns
+from ebok.testing import make_history
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def strangers_things(stranger, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    _point, meter = make_history(stranger, years=1, serial="OBCY-1")
+    document = Document.objects.create(
+        customer=stranger, title="Umowa Ewy", date="2026-01-01", kind="contract"
+    )
+    document.file.save("umowa.pdf", ContentFile(b"%PDF-1.4 private"))
+    return {
+        "invoice": stranger.invoices.first().pk,
+        "invoice_pdf": stranger.invoices.first().pk,
+        "meter": meter.pk,
+        "document": document.pk,
+    }
+
+
+WITH_ID = sorted(pattern.name for pattern in urlpatterns if "<int:pk>" in str(pattern.pattern))
+
+
+def test_every_pattern_with_an_id_is_covered():
+    assert WITH_ID == ["document", "invoice", "invoice_pdf", "meter"]
+
+
+@pytest.mark.parametrize("name", WITH_ID)
+def test_stranger_gets_404(client, account, strangers_things, name):
+    client.force_login(account)
+    response = client.get(reverse(f"portal:{name}", args=[strangers_things[name]]))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", WITH_ID)
+def test_anonymous_visitor_with_an_id_is_sent_to_login(client, strangers_things, name):
+    response = client.get(reverse(f"portal:{name}", args=[strangers_things[name]]))
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/panel/invoices/?year=2016",  # only the stranger has invoices in 2016
+        "/panel/invoices/?page=2",
+        "/panel/invoices/?year=abc",
+        "/panel/payments/?page=2",
+        "/panel/documents/?page=2",
+        "/panel/invoices/?page=0",
+    ],
+)
+def test_stranger_paging_and_filters_show_nothing_of_theirs(client, account, strangers_things, url):
+    client.force_login(account)
+    assert client.get(url).status_code == 404
+
+
+def test_stranger_meter_pages_are_not_reachable_by_paging(client, account, strangers_things):
+    client.force_login(account)
+    url = reverse("portal:meter", args=[strangers_things["meter"]]) + "?page=1"
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("tab", ["info", "invoices", "payments", "meters", "documents", "overview"])
+def test_tabs_show_none_of_the_strangers_data(client, account, strangers_things, tab):
+    client.force_login(account)
+    page = client.get(reverse(f"portal:{tab}")).content.decode()
+    for text in ["OBCY-1", "FV/009999", "Umowa Ewy", "Ewa Obca", "009999"]:
+        assert text not in page

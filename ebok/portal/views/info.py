@@ -1,0 +1,43 @@
+from django.db.models import Max
+from django.shortcuts import render
+
+from ebok.accounts.decorators import customer_required
+from ebok.billing.accounts import format_nrb, payment_account
+from ebok.billing.balance import balance, next_payment
+from ebok.content.models import Announcement
+from ebok.portal.scope import CustomerScope
+
+ANNOUNCEMENTS_SHOWN = 5
+
+
+def _last_reading_date(scope):
+    return scope.readings.aggregate(last=Max("read_on"))["last"]
+
+
+@customer_required
+def info_view(request):
+    """ "Informacje": the seed's fields in its order, and the announcements."""
+    scope = CustomerScope(request.customer)
+    context = {
+        "customer": request.customer,
+        "last_reading_date": _last_reading_date(scope),
+        "account": format_nrb(payment_account(request.customer)),
+        "balance": balance(request.customer),
+        "announcements": Announcement.objects.published()[:ANNOUNCEMENTS_SHOWN],
+    }
+    return render(request, "portal/info.html", context)
+
+
+@customer_required
+def overview_view(request):
+    """ "Strona główna": what matters now, at a glance."""
+    scope = CustomerScope(request.customer)
+    current = balance(request.customer)
+    context = {
+        "balance": current,
+        "next_payment": next_payment(request.customer, current.settled),
+        "latest_invoice": scope.invoices.first(),
+        "last_reading": scope.readings.select_related("meter").order_by("-read_on", "-id").first(),
+        "announcements": Announcement.objects.published()[:3],
+    }
+    return render(request, "portal/overview.html", context)
