@@ -36,3 +36,39 @@ class User(AbstractUser):
     @property
     def temporary_password_expired(self) -> bool:
         return self.has_temporary_password and self.temporary_password_expires_at <= timezone.now()
+
+
+class Consent(models.Model):
+    """A consent or acceptance a customer gave, with the version of the text they saw.
+
+    Written once when given (at registration) and never edited: it is the evidence. What each
+    version said is in ebok/accounts/consents.py. Like the audit log it outlives the customer
+    (the number is kept), and so it never stands in the way of deleting one.
+    """
+
+    class Kind(models.TextChoices):
+        TERMS = "terms", _("terms of service accepted")
+        E_INVOICE = "e_invoice", _("consent to electronic invoices (e-faktura)")
+
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="consents",
+    )
+    customer_number = models.CharField(_("customer number"), max_length=20, db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    version = models.CharField(
+        _("version"), max_length=100, help_text=_("Which text or document was agreed to.")
+    )
+    given_at = models.DateTimeField(_("given"), default=timezone.now, db_index=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.customer_number} {self.get_kind_display()} {self.version}"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,16 @@ def seconds_to_wait(number: str, address: str) -> int:
     keys = [scope.key(value, "until") for scope, value in _scopes(number, address)]
     untils = cache.get_many(keys).values()
     return max([math.ceil(until - now) for until in untils if until > now], default=0)
+
+
+def throttled_message(seconds: int) -> str:
+    """What a refused attempt is told, on every form that counts failures (login, registration)."""
+    minutes = max(1, math.ceil(seconds / 60))
+    return ngettext(
+        "Too many unsuccessful login attempts. Try again in %(minutes)d minute.",
+        "Too many unsuccessful login attempts. Try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 def record_failure(number: str, address: str) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ebok.accounts import views
+from ebok.accounts import registration_views, views
 
 app_name = "accounts"
 
@@ -16,4 +16,7 @@ urlpatterns = [
         views.password_reset_confirm_view,
         name="password_reset_confirm",
     ),
+    path("register/", registration_views.register_view, name="register"),
+    path("register/sent/", registration_views.register_sent_view, name="register_sent"),
+    path("terms/", registration_views.terms_view, name="terms"),
 ]

@@ -1,5 +1,3 @@
-import math
-
 from django.contrib import messages
 from django.contrib.auth import (
     authenticate,
@@ -12,7 +10,6 @@ from django.contrib.auth.tokens import default_token_generator
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -39,15 +36,6 @@ def _next_url(request):
     return ""
 
 
-def _throttled_message(seconds: int) -> str:
-    minutes = max(1, math.ceil(seconds / 60))
-    return ngettext(
-        "Too many unsuccessful login attempts. Try again in %(minutes)d minute.",
-        "Too many unsuccessful login attempts. Try again in %(minutes)d minutes.",
-        minutes,
-    ) % {"minutes": minutes}
-
-
 @sensitive_post_parameters("password")
 @never_cache
 def login_view(request):
@@ -61,7 +49,7 @@ def login_view(request):
         if wait:
             # Refused before any password is hashed: a throttled guess costs us nothing.
             record(AuditEvent.Kind.LOGIN_THROTTLED, request=request, customer_number=number)
-            form.add_error(None, _throttled_message(wait))
+            form.add_error(None, throttle.throttled_message(wait))
         else:
             user = authenticate(
                 request, customer_number=number, password=form.cleaned_data["password"]

@@ -17,6 +17,13 @@ class AuditEvent(models.Model):
         PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Password reset requested")
         PASSWORD_RESET = "password_reset", _("Password reset")
         TEMPORARY_PASSWORD_ISSUED = "temporary_password_issued", _("Temporary password issued")
+        REGISTRATION_REQUESTED = "registration_requested", _("Registration requested")
+        REGISTRATION_REFUSED = "registration_refused", _("Registration refused")
+        REGISTRATION_THROTTLED = (
+            "registration_throttled",
+            _("Registration refused: too many failures"),
+        )
+        REGISTRATION_EMAIL_SENT = "registration_email_sent", _("Registration e-mail sent")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

@@ -1,4 +1,4 @@
-"""E-mails to customers. Each is rendered now, in the customer's language, and sent by a task."""
+"""E-mails to customers. Each is rendered now, in the request's language, and sent by a task."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -13,13 +13,16 @@ def absolute_url(request, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
+def send_to_address(address: str, template: str, context: dict) -> None:
+    """Render templates/emails/<template>.txt (first line: subject) and queue it for address."""
+    text = render_to_string(f"emails/{template}.txt", {**utility(None), **context})
+    subject, _, body = text.strip().partition("\n")
+    send_email.enqueue(to=address, subject=subject.strip(), body=body.strip() + "\n")
+
+
 def send_to_customer(customer, template: str, context: dict) -> bool:
-    """Render templates/emails/<template>.txt (first line: subject) and queue it."""
+    """The same, to the e-mail address on file; False (nothing sent) when there is none."""
     if not customer.email:
         return False
-    text = render_to_string(
-        f"emails/{template}.txt", {"customer": customer, **utility(None), **context}
-    )
-    subject, _, body = text.strip().partition("\n")
-    send_email.enqueue(to=customer.email, subject=subject.strip(), body=body.strip() + "\n")
+    send_to_address(customer.email, template, {"customer": customer, **context})
     return True
