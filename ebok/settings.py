@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ebok.audit",
     "ebok.notifications",
     "ebok.portal",
+    "ebok.backoffice",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
