@@ -1,9 +1,14 @@
+from django.contrib import messages
 from django.db.models import F, OuterRef, Prefetch, Subquery, Window
 from django.db.models.functions import Lag
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
 
 from ebok.accounts.decorators import customer_required
 from ebok.customers.models import Meter, Reading
+from ebok.customers.readings import record_submission
+from ebok.portal.forms import ReadingForm
 from ebok.portal.paging import page_of
 from ebok.portal.scope import CustomerScope
 
@@ -36,9 +41,18 @@ def with_consumption(readings):
 
 @customer_required
 def meter_detail_view(request, pk):
+    """A meter's readings, and the form to submit one ("samoodczyt")."""
     scope = CustomerScope(request.customer)
     meter = get_object_or_404(scope.meters.select_related("service_point"), pk=pk)
+    form = ReadingForm(meter, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reading = record_submission(meter, form.submitted())
+        messages.success(
+            request,
+            _("Thank you. Your reading of %(value)s m³ on %(date)s has been recorded.")
+            % {"value": number_format(reading.value, 3), "date": date_format(reading.read_on)},
+        )
+        return redirect("portal:meter", pk=meter.pk)
     readings = with_consumption(meter.readings.all()).order_by("-read_on", "-id")
-    return render(
-        request, "portal/meter_detail.html", {"meter": meter, "page": page_of(request, readings)}
-    )
+    context = {"meter": meter, "page": page_of(request, readings), "form": form}
+    return render(request, "portal/meter_detail.html", context)
