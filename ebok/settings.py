@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ebok.audit",
     "ebok.notifications",
     "ebok.portal",
+    "ebok.integration",
     "ebok.backoffice",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -211,6 +212,8 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded files (invoice PDFs, documents): served only through the portal's own views, which
 # check whose they are, never as public media.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Documents staff upload in the admin: PDF only, at most this many megabytes each.
+DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 10)
 
 # E-mail: EMAIL_BACKEND is "smtp" (default), "console" or "file" (under var/mail).
 _email_backends = {
@@ -251,6 +254,10 @@ UTILITY_PHONE = env_str("UTILITY_PHONE", "")
 UTILITY_EMAIL = env_str("UTILITY_EMAIL", "")
 UTILITY_WEBSITE = env_str("UTILITY_WEBSITE", "")
 UTILITY_NIP = env_str("UTILITY_NIP", "")  # tax number, for the transfer QR code
+# Integration API (docs/api.md): records in one request, and the size of a request body.
+API_MAX_BATCH = env_int("API_MAX_BATCH", 1000)
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 10) * 1024 * 1024
+
 # Payments: each customer's own account (NRB) is the bank's code, then PAYMENT_ACCOUNT_PREFIX,
 # then the customer number, zero-padded to 16 digits, unless the billing system gives one.
 PAYMENT_BANK_CODE = env_str("PAYMENT_BANK_CODE", "")

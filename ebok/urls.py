@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from ebok.accounts.views import login_view
+from ebok.integration.api import api
 
 admin.site.site_header = _("eBOK: customer office")
 admin.site.site_title = _("eBOK administration")
@@ -15,4 +16,5 @@ urlpatterns = [
     path("panel/", include("ebok.portal.urls")),
     path("language/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]

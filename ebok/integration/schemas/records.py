@@ -1,0 +1,140 @@
+"""One record of each kind the billing system pushes, keyed by its own external_id.
+
+A record is the full state of the row: a field left out takes its default, except where said
+(a customer's e-mail, phone and account are kept when left out or null, because the customer
+may have set the e-mail at registration).
+"""
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from ebok.integration.schemas.types import (
+    BankAccount,
+    CustomerNumber,
+    Email,
+    ExternalId,
+    InvoiceKind,
+    IsoDate,
+    MeterKind,
+    MeterValue,
+    Money,
+    PaymentMethod,
+    PositiveId,
+    Quantity,
+    ReadingSource,
+    Record,
+    Text,
+    UnitPrice,
+    VatRate,
+)
+
+MAX_CHARGES = 1000
+
+
+def _not_before(earlier_field: str):
+    """A validator for a date field that must not be before another one defined above it."""
+
+    def check(cls, value, info: ValidationInfo):
+        earlier = info.data.get(earlier_field)
+        if value is not None and earlier is not None and value < earlier:
+            raise ValueError(f"Must not be before {earlier_field}.")
+        return value
+
+    return check
+
+
+class CustomerIn(Record):
+    external_id: ExternalId
+    number: CustomerNumber
+    name: Text(200)
+    postal_code: Text(10)
+    city: Text(100)
+    street: Text(200)
+    email: Email | None = Field(None, description="Left out or null: eBOK's value is kept.")
+    phone: Text(30, required=False) | None = Field(
+        None, description="Left out or null: eBOK's value is kept."
+    )
+    bank_account: BankAccount | None = Field(
+        None, description="Left out or null: eBOK's value is kept."
+    )
+
+
+class ServicePointIn(Record):
+    external_id: ExternalId
+    customer_external_id: ExternalId
+    code: Text(40)
+    postal_code: Text(10)
+    city: Text(100)
+    street: Text(200)
+    water: bool = True
+    sewage: bool = True
+
+
+class MeterIn(Record):
+    external_id: ExternalId
+    service_point_external_id: ExternalId
+    serial_number: Text(40)
+    kind: MeterKind = "main"
+    description: Text(100, required=False) = ""
+    installed_on: IsoDate
+    removed_on: IsoDate | None = None
+
+    _removed_after_installed = field_validator("removed_on")(_not_before("installed_on"))
+
+
+class ReadingIn(Record):
+    external_id: ExternalId
+    meter_external_id: ExternalId
+    read_on: IsoDate
+    value: MeterValue
+    source: ReadingSource
+    submitted_id: PositiveId | None = Field(
+        None,
+        description="The id of a reading taken from GET /submitted-readings that this record "
+        "is: eBOK then keeps one row for it (the submitted one gets this external_id).",
+    )
+
+
+class ChargeIn(Record):
+    service_point_external_id: ExternalId | None = None
+    description: Text(200)
+    period_start: IsoDate | None = None
+    period_end: IsoDate | None = None
+    quantity: Quantity
+    unit: Text(20)
+    unit_net_price: UnitPrice
+    vat_rate: VatRate
+    net: Money
+    vat: Money
+    gross: Money
+
+    _period_in_order = field_validator("period_end")(_not_before("period_start"))
+
+
+class InvoiceIn(Record):
+    external_id: ExternalId
+    customer_external_id: ExternalId
+    kind: InvoiceKind = "invoice"
+    number: Text(40)
+    issued_on: IsoDate
+    period_start: IsoDate | None = None
+    period_end: IsoDate | None = None
+    due_on: IsoDate
+    net: Money
+    vat: Money
+    gross: Money
+    charges: list[ChargeIn] = Field(
+        default_factory=list,
+        max_length=MAX_CHARGES,
+        description="The invoice's lines (naliczenia); they replace those eBOK has.",
+    )
+
+    _period_in_order = field_validator("period_end")(_not_before("period_start"))
+
+
+class PaymentIn(Record):
+    external_id: ExternalId
+    customer_external_id: ExternalId
+    paid_on: IsoDate
+    amount: Money
+    title: Text(200, required=False) = ""
+    method: PaymentMethod = "transfer"

@@ -1,0 +1,62 @@
+"""GET the readings customers submitted; POST which of them the billing system has taken."""
+
+from ninja import Query, Router
+from pydantic import Field
+
+from ebok.integration.schemas.batches import Message, Rejection
+from ebok.integration.schemas.pull import Acknowledged, Acknowledgement, SubmittedReadings
+from ebok.integration.schemas.types import Schema
+from ebok.integration.security import note_records
+from ebok.integration.services import pull
+
+router = Router(tags=["pull"])
+
+# Readings in one page of the pull; part of the published schema, so not a setting.
+PULL_PAGE_MAX = 1000
+
+
+class Page(Schema):
+    after: int = Field(0, ge=0, le=2**63 - 1, description="The cursor: only ids above it.")
+    limit: int = Field(100, ge=1, le=PULL_PAGE_MAX, description="At most this many.")
+
+
+@router.get(
+    "/submitted-readings",
+    response={200: SubmittedReadings, 401: Message, 422: Rejection},
+    summary="Readings customers submitted, not yet acknowledged",
+)
+def submitted_readings(request, page: Query[Page]):
+    readings, has_more = pull.pending(page.after, page.limit)
+    note_records(request, len(readings))
+    return {
+        "readings": [_reading(reading) for reading in readings],
+        "next_cursor": readings[-1].id if readings else page.after,
+        "has_more": has_more,
+    }
+
+
+@router.post(
+    "/submitted-readings/ack",
+    response={200: Acknowledged, 401: Message, 413: Message, 422: Rejection},
+    summary="Acknowledge submitted readings the billing system has stored",
+)
+def acknowledge(request, payload: Acknowledgement):
+    note_records(request, len(payload.ids))
+    new, before, unknown = pull.acknowledge(payload.ids, token=request.auth)
+    return {"acknowledged": new, "already_acknowledged": before, "unknown": unknown}
+
+
+def _reading(reading) -> dict:
+    meter = reading.meter
+    point = meter.service_point
+    return {
+        "id": reading.id,
+        "meter_external_id": meter.external_id,
+        "meter_serial_number": meter.serial_number,
+        "service_point_external_id": point.external_id,
+        "customer_external_id": point.customer.external_id,
+        "customer_number": point.customer.number,
+        "read_on": reading.read_on,
+        "value": reading.value,
+        "submitted_at": reading.created_at,
+    }
