@@ -12,10 +12,18 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["customer"]
     search_fields = ["username", "first_name", "last_name", "email", "customer__number"]
     raw_id_fields = ["customer"]
-    readonly_fields = ["temporary_password_expires_at", "last_login", "date_joined"]
+    readonly_fields = [
+        "temporary_password_expires_at",
+        "session_generation",
+        "last_login",
+        "date_joined",
+    ]
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
-        (_("Customer account"), {"fields": ["customer", "temporary_password_expires_at"]}),
+        (
+            _("Customer account"),
+            {"fields": ["customer", "temporary_password_expires_at", "session_generation"]},
+        ),
     ]
 
 

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,10 +26,37 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Set while the password is a temporary one that the customer must change."),
     )
+    session_generation = models.PositiveIntegerField(
+        _("session generation"),
+        default=0,
+        editable=False,
+        help_text=_("Raised to end all of the user's sessions at their next request."),
+    )
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        permissions = [
+            ("manage_customer_account", _("Can issue passwords and manage customer accounts")),
+        ]
+
+    # Django keeps a hash of the password in each session and ends the session when the user's
+    # hash no longer matches; mixing in session_generation lets the office end every session
+    # of an account without touching its password, whatever the session store. Generation 0
+    # gives Django's own hash, so sessions from before this field survive.
+    def get_session_auth_hash(self) -> str:
+        return self._session_auth_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_auth_hash(secret)
+
+    def _session_auth_hash(self, secret=None) -> str:
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        value = self.password
+        if self.session_generation:
+            value = f"{value}:{self.session_generation}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def has_temporary_password(self) -> bool:

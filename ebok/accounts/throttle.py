@@ -87,3 +87,33 @@ def record_failure(number: str, address: str) -> None:
 def clear(number: str) -> None:
     """Forget a number's failures: after a successful login, or a new password."""
     cache.delete_many([NUMBER.key(number, part) for part in ("failures", "last", "until")])
+
+
+@dataclass(frozen=True)
+class NumberState:
+    """What the throttle holds against one customer number, for the back office to show."""
+
+    failures: int
+    seconds_to_wait: int
+
+    @property
+    def throttled(self) -> bool:
+        return self.seconds_to_wait > 0
+
+    @property
+    def minutes_to_wait(self) -> int:
+        return math.ceil(self.seconds_to_wait / 60)
+
+
+def number_state(number: str) -> NumberState:
+    """The number's consecutive failures and current wait, as of now (read only)."""
+    now = time.time()
+    keys = {part: NUMBER.key(number, part) for part in ("failures", "last", "until")}
+    values = cache.get_many(keys.values())
+    last = values.get(keys["last"])
+    forgotten = last is None or now - last > settings.LOGIN_THROTTLE_MEMORY
+    until = values.get(keys["until"]) or 0
+    return NumberState(
+        failures=0 if forgotten else values.get(keys["failures"], 0),
+        seconds_to_wait=max(0, math.ceil(until - now)),
+    )

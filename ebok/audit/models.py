@@ -24,6 +24,10 @@ class AuditEvent(models.Model):
             _("Registration refused: too many failures"),
         )
         REGISTRATION_EMAIL_SENT = "registration_email_sent", _("Registration e-mail sent")
+        SESSIONS_ENDED = "sessions_ended", _("All sessions ended by staff")
+        THROTTLE_LIFTED = "throttle_lifted", _("Login throttle lifted by staff")
+        ACCOUNT_DISABLED = "account_disabled", _("Account disabled")
+        ACCOUNT_ENABLED = "account_enabled", _("Account enabled")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

@@ -9,9 +9,7 @@ embedded, so that Polish letters show in any viewer.
 
 import functools
 from io import BytesIO
-from xml.sax.saxutils import escape
 
-import font_lato
 from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext_lazy
@@ -21,16 +19,28 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table
 
 from ebok.billing.accounts import format_nrb, payment_account
 from ebok.billing.formatting import money
 from ebok.billing.models import Invoice
-
-FONT, FONT_BOLD = "Lato", "Lato-Bold"
+from ebok.core.pdf import (
+    BODY,
+    BOLD,
+    FONT,
+    FONT_BOLD,
+    LABEL,
+    MUTED_COLOUR,
+    RULE_COLOUR,
+    RULE_WIDTH,
+    SMALL_SIZE,
+    TEXT_SIZE,
+    TITLE,
+    register_fonts,
+    utility_lines,
+)
+from ebok.core.pdf import paragraph as _text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 15 * mm
@@ -40,12 +50,10 @@ FOOTER_OFFSET = 8 * mm  # the footer line, below the bottom margin
 GAP = 6 * mm  # between the blocks of the first page
 FRAME_PADDING = 6  # points: platypus pads its page frame by this, inside the margins
 
-TEXT_SIZE, SMALL_SIZE, TITLE_SIZE, MARK_SIZE = 9, 7.5, 16, 10
+MARK_SIZE = 10
 CAP_HEIGHT = 0.72  # Lato's capitals, as a share of the font size: centres the marking
 MARK_COLOUR = colors.HexColor("#a3001b")
 MARK_BACKGROUND = colors.HexColor("#fdecee")
-MUTED_COLOUR = colors.HexColor("#555555")
-RULE_COLOUR, RULE_WIDTH = colors.HexColor("#9e9e9e"), 0.6
 HEADER_BACKGROUND = colors.HexColor("#e3ecf4")
 STRIPE_BACKGROUND = colors.HexColor("#f4f6f8")
 
@@ -62,10 +70,6 @@ TABLE_BASE_STYLE = [
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
 ]
 
-BODY = ParagraphStyle("body", fontName=FONT, fontSize=TEXT_SIZE, leading=TEXT_SIZE * 1.3)
-BOLD = ParagraphStyle("bold", BODY, fontName=FONT_BOLD)
-LABEL = ParagraphStyle("label", BODY, fontSize=SMALL_SIZE, textColor=MUTED_COLOUR)
-TITLE = ParagraphStyle("title", BOLD, fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.3)
 CELL = ParagraphStyle("cell", BODY, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.25)
 HEAD_CELL = ParagraphStyle("head", CELL, fontName=FONT_BOLD)
 HEAD_NUMBER = ParagraphStyle("head-number", HEAD_CELL, alignment=TA_RIGHT)
@@ -76,20 +80,6 @@ TITLES = {
     Invoice.Kind.CORRECTION: gettext_lazy("Corrective invoice"),
     Invoice.Kind.INTEREST_NOTE: gettext_lazy("Interest note"),
 }
-
-
-@functools.cache
-def register_fonts() -> None:
-    """Lato and Lato Bold, once per process; <b> in a paragraph picks the bold one."""
-    pdfmetrics.registerFont(TTFont(FONT, font_lato.Lato))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, font_lato.LatoBold))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
-
-
-def _text(value, style=BODY) -> Paragraph:
-    return Paragraph(escape(str(value)), style)
 
 
 def _number(value, min_places: int) -> str:
@@ -114,11 +104,7 @@ def _table(rows, widths, *style, **options) -> Table:
 def _header(invoice) -> Table:
     """The utility and the document on the left and right; the customer under the utility."""
     utility = [_text(settings.UTILITY_NAME, BOLD)]
-    utility += [_text(line) for line in settings.UTILITY_ADDRESS.splitlines() if line.strip()]
-    if settings.UTILITY_PHONE:
-        utility.append(_text(_("Phone: %(phone)s") % {"phone": settings.UTILITY_PHONE}))
-    if settings.UTILITY_EMAIL:
-        utility.append(_text(_("E-mail: %(email)s") % {"email": settings.UTILITY_EMAIL}))
+    utility += [_text(line) for line in utility_lines()]
     facts = [
         (_("Issue date"), invoice.issued_on.isoformat()),
         (_("Billing period"), _period(invoice.period_start, invoice.period_end)),

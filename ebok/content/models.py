@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ebok.content.validators import validate_pdf_upload
 from ebok.customers.models import Customer
 
 
@@ -59,7 +60,11 @@ class Document(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField(_("title"), max_length=200)
     date = models.DateField(_("date"))
-    file = models.FileField(_("file"), upload_to="documents/%Y/")
+    file = models.FileField(
+        _("file"),
+        upload_to="documents/%Y/",
+        validators=[validate_pdf_upload],
+    )
     published_from = models.DateTimeField(_("published from"), default=timezone.now)
     published_until = models.DateTimeField(_("published until"), null=True, blank=True)
 

@@ -1,4 +1,5 @@
 import re
+import subprocess
 
 import pytest
 from django.urls import reverse
@@ -45,15 +46,25 @@ def test_customer_number_must_be_digits(staff_client):
 
 
 def test_staff_issue_a_temporary_password_that_logs_the_customer_in(
-    staff_client, client, admin_user
+    staff_client, client, admin_user, tmp_path
 ):
     customer = make_customer()
-    page = staff_client.post(
+    response = staff_client.post(
         reverse("admin:customers_customer_changelist"),
-        {"action": "issue_temporary_passwords", "_selected_action": [customer.pk]},
-    ).content.decode()
-    assert "Hasła tymczasowe" in page
-    password = re.search(r"<code>(\w+)</code>", page).group(1)
+        {"action": "print_temporary_password_letters", "_selected_action": [customer.pk]},
+    )
+    # The password is only in the letter (a PDF to print), never on a page.
+    assert response["Content-Type"] == "application/pdf"
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(
+        ["/usr/bin/pdftotext", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "001234" in text
+    password = re.search(r"Hasło tymczasowe:\s+(\S+)", text).group(1)
     event = AuditEvent.objects.get(kind=AuditEvent.Kind.TEMPORARY_PASSWORD_ISSUED)
     assert event.actor == admin_user
     assert event.customer == customer

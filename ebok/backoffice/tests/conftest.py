@@ -1,0 +1,63 @@
+import subprocess
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from ebok.backoffice.roles import ADMINISTRATOR, OPERATOR, setup_roles
+
+STAFF_PASSWORD = "Biuro-Obslugi-2026"
+PDFTOTEXT = "/usr/bin/pdftotext"
+
+
+def make_staff(username, *groups):
+    user = get_user_model().objects.create_user(
+        username=username, password=STAFF_PASSWORD, is_staff=True
+    )
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
+@pytest.fixture
+def roles(db):
+    setup_roles()
+
+
+@pytest.fixture
+def operator(roles):
+    return make_staff("operator", OPERATOR)
+
+
+@pytest.fixture
+def administrator(roles):
+    return make_staff("administrator", ADMINISTRATOR)
+
+
+@pytest.fixture
+def staff_without_permissions(db):
+    """Staff who may enter the admin but hold no permission."""
+    return make_staff("newcomer")
+
+
+@pytest.fixture
+def operator_client(operator):
+    """The operator's browser; the test's `client` stays free for a customer."""
+    staff = Client()
+    staff.force_login(operator)
+    return staff
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded files go to a temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def pdf_text(content: bytes, tmp_path) -> str:
+    """The text of a PDF as poppler reads it."""
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(content)
+    command = [PDFTOTEXT, "-enc", "UTF-8", str(path), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout

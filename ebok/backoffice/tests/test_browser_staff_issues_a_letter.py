@@ -1,0 +1,67 @@
+"""The customer office hands a customer a temporary password, in a real browser.
+
+An operator logs in to the admin, finds customer 001234, issues a temporary password and
+downloads the letter; the customer then logs in with the password printed in it and is led to
+the form that changes it.
+"""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from ebok.backoffice.roles import OPERATOR
+from ebok.backoffice.tests.conftest import STAFF_PASSWORD, make_staff, pdf_text
+from ebok.testing import WCAG_AA, make_customer
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def operator_account(roles):
+    make_customer()
+    return make_staff("operator", OPERATOR)
+
+
+def test_operator_prints_a_letter_whose_password_logs_the_customer_in(
+    live_server, page, browser, operator_account, tmp_path
+):
+    page.goto("/admin/")
+    page.get_by_label("Nazwa użytkownika").fill("operator")
+    page.get_by_label("Hasło").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Zaloguj").click()
+
+    page.locator("#customers-customer").get_by_role("link", name="Klienci").click()
+    page.get_by_role("searchbox").fill("001234")
+    page.get_by_role("button", name="Szukaj").click()
+    page.get_by_role("link", name="001234").click()
+
+    panel = page.get_by_role("region", name="Konto klienta")
+    expect(panel.get_by_text("Brak konta")).to_be_visible()
+    assert_accessible_panel(page)
+    with page.expect_download() as download_info:
+        panel.get_by_role("button", name="Wydaj hasło tymczasowe i drukuj list").click()
+    download = download_info.value
+    assert download.suggested_filename == "e-BOK-001234.pdf"
+    text = pdf_text(download.path().read_bytes(), tmp_path)
+    assert "Jan Węgrowski" in text
+    password = re.search(r"Hasło tymczasowe:\s+(\S+)", text).group(1)
+
+    page.reload()
+    expect(panel.get_by_text("Wydano hasło tymczasowe, jeszcze niezmienione")).to_be_visible()
+
+    customer = browser.new_context(base_url=live_server.url, locale="pl-PL").new_page()
+    customer.goto("/")
+    customer.get_by_label("Użytkownik", exact=True).fill("001234")
+    customer.get_by_label("Hasło", exact=True).fill(password)
+    customer.get_by_role("button", name="Zaloguj").click()
+    expect(customer).to_have_url(re.compile(r"/password/change/$"))
+    expect(customer.get_by_role("heading", name="Zmiana hasła.")).to_be_visible()
+    customer.context.close()
+
+
+def assert_accessible_panel(page):
+    """The account panel (ours, unlike the rest of Django's admin) meets WCAG 2.1 AA."""
+    results = Axe().run(page, context="#account-panel", options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
