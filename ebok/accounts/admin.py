@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from ebok.accounts.models import Consent, User
+from ebok.core.admin import EvidenceAdmin
 
 
 @admin.register(User)
@@ -28,20 +29,9 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Consent)
-class ConsentAdmin(admin.ModelAdmin):
+class ConsentAdmin(EvidenceAdmin):
     list_display = ["given_at", "customer_number", "customer", "kind", "version", "ip_address"]
     list_filter = ["kind", "version", "given_at"]
     search_fields = ["customer_number", "customer__name", "ip_address"]
     date_hierarchy = "given_at"
     list_select_related = ["customer"]
-    readonly_fields = [field.name for field in Consent._meta.fields]
-
-    # Consents are evidence of what a customer agreed to: staff read them, nobody edits them.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

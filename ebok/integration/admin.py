@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
+from ebok.core.admin import EvidenceAdmin
 from ebok.integration import tokens
 from ebok.integration.models import ApiCall, ApiToken
 
@@ -58,7 +59,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiCall)
-class ApiCallAdmin(admin.ModelAdmin):
+class ApiCallAdmin(EvidenceAdmin):
     list_display = [
         "created_at",
         "token",
@@ -74,14 +75,3 @@ class ApiCallAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_select_related = ["token"]
     show_full_result_count = False
-    readonly_fields = [field.name for field in ApiCall._meta.fields]
-
-    # The log is evidence: staff read it, nobody edits it.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
