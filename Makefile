@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
-DEMO_ENV := DEBUG=1 EMAIL_BACKEND=console
+DEMO_ENV := DEBUG=1 EMAIL_BACKEND=console PAYMENT_BANK_CODE=10204027
 
-.PHONY: demo test lint format messages migrations-check lock install clean
+.PHONY: demo test lint format messages migrations-check lock install clean openapi bench
 
 install: $(BIN)/.installed
 
@@ -35,6 +35,13 @@ demo: install messages
 test: install messages
 	$(BIN)/pytest
 
+# Time the demo-data generator on DATABASE_URL (default: the SQLite file), e.g.
+# make bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/ebok_bench BENCH_CUSTOMERS=100000
+BENCH_CUSTOMERS ?= 10000
+BENCH_YEARS ?= 5
+bench: install
+	DATABASE_URL="$(DATABASE_URL)" $(BIN)/python bench/demo_data.py --customers $(BENCH_CUSTOMERS) --years $(BENCH_YEARS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -47,6 +54,10 @@ format: install
 # Extract texts into the catalogues (without source locations, for small diffs).
 messages-update: install
 	$(MANAGE) makemessages -l pl -l en --no-location --ignore=$(VENV) --ignore=var
+
+# The integration API's schema, committed as docs/openapi.json (a test compares the two).
+openapi: install
+	$(MANAGE) openapi_schema --output docs/openapi.json
 
 lock: install
 	cd requirements && ../$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt
