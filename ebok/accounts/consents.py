@@ -9,8 +9,8 @@ customers); acceptance is recorded with that document's id and date.
 from django.utils.translation import gettext_lazy as _
 
 from ebok.accounts.models import Consent
-from ebok.audit.log import request_ip
 from ebok.content.models import Document
+from ebok.core.middleware import client_ip
 
 E_INVOICE_CONSENT_VERSION = "e-invoice-2026-11"
 E_INVOICE_CONSENT_TEXT = _(
@@ -39,7 +39,7 @@ def terms_version(document: Document | None) -> str:
 
 def record_consents(customer, *, terms: Document | None, e_invoice: bool, request) -> None:
     """The terms were accepted (the form requires it); the e-invoice consent only if ticked."""
-    ip_address = request_ip(request)
+    ip_address = client_ip(request)
     Consent.objects.create(
         customer=customer,
         customer_number=customer.number,

@@ -1,3 +1,5 @@
+import ipaddress
+
 from django.conf import settings
 
 # Only our own files: no inline script or style anywhere, so none is allowed.
@@ -43,3 +45,11 @@ def client_address(request) -> str:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_ip(request) -> str | None:
+    """client_address as it is stored in logs: a valid IP address, or None."""
+    try:
+        return str(ipaddress.ip_address(client_address(request)))
+    except ValueError:
+        return None

@@ -1,13 +1,12 @@
 """Who may call the API (a bearer token), and the log of every call."""
 
-import ipaddress
 import time
 from functools import wraps
 
 from django.db import DatabaseError
 from ninja.security import HttpBearer
 
-from ebok.core.middleware import client_address
+from ebok.core.middleware import client_ip
 from ebok.integration import limits, tokens
 from ebok.integration.errors import logger
 from ebok.integration.limits import BodyTooLarge
@@ -62,16 +61,7 @@ def _log(request, status: int, started: float) -> None:
             status=status,
             duration_ms=round((time.monotonic() - started) * 1000),
             record_count=getattr(request, "api_record_count", None),
-            ip_address=_ip_address(request),
+            ip_address=client_ip(request),
         )
     except (DatabaseError, ValueError):
         logger.exception("Could not log an integration API call")
-
-
-def _ip_address(request) -> str | None:
-    address = client_address(request)
-    try:
-        ipaddress.ip_address(address)
-    except ValueError:
-        return None
-    return address
