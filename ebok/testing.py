@@ -87,6 +87,20 @@ class SMTPServer:
         self.controller.stop()
 
 
+# Browser tests: the widths every customer page is checked at.
+VIEWPORTS = {
+    "phone": {"width": 390, "height": 844},
+    "desktop": {"width": 1280, "height": 800},
+}
+
+
+def log_in(page, number, password):
+    """Fill the Polish login form as the seed's guide shows it and press "Zaloguj"."""
+    page.get_by_label("Użytkownik", exact=True).fill(number)
+    page.get_by_label("Hasło", exact=True).fill(password)
+    page.get_by_role("button", name="Zaloguj").click()
+
+
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ebok.accounts.services import issue_temporary_password
-from ebok.testing import make_customer
+from ebok.testing import log_in, make_customer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,12 +30,6 @@ TABS = [
 def temporary_password(db):
     """The customer of the guide, holding the temporary password the office handed over."""
     return issue_temporary_password(make_customer())
-
-
-def log_in(page, number, password):
-    page.get_by_label("Użytkownik", exact=True).fill(number)
-    page.get_by_label("Hasło", exact=True).fill(password)
-    page.get_by_role("button", name="Zaloguj").click()
 
 
 def change_password(page, current, new, confirmation):

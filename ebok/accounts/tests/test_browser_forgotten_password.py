@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ebok.testing import PASSWORD
+from ebok.testing import PASSWORD, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,12 +23,6 @@ def ask_for_a_link(page, number):
     expect(page.get_by_role("heading", name="Nie pamiętam hasła.")).to_be_visible()
     page.get_by_label("Numer klienta", exact=True).fill(number)
     page.get_by_role("button", name="Wyślij link").click()
-
-
-def log_in(page, number, password):
-    page.get_by_label("Użytkownik", exact=True).fill(number)
-    page.get_by_label("Hasło", exact=True).fill(password)
-    page.get_by_role("button", name="Zaloguj").click()
 
 
 def test_customer_sets_a_new_password_with_the_link_from_the_email(

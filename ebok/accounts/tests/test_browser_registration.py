@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ebok.accounts.tests.helpers import INVOICE_NUMBER, make_invoice
-from ebok.testing import assert_accessible, make_account, make_customer
+from ebok.testing import VIEWPORTS, assert_accessible, log_in, make_account, make_customer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,10 +19,6 @@ ADDRESS = "jan@example.pl"
 OTHER = "ewa@example.pl"
 SENT = "Jeśli dane są zgodne, wysłaliśmy wiadomość e-mail na podany adres."
 
-VIEWPORTS = {
-    "phone": {"width": 390, "height": 844},
-    "desktop": {"width": 1280, "height": 800},
-}
 TEXTS = {
     "pl": {
         "login": "Logowanie.",
@@ -96,12 +92,6 @@ def expect_sent_page(page, language="pl"):
     expect(page).to_have_url(re.compile(r"/register/sent/$"))
     expect(page.get_by_text(TEXTS[language]["sent"])).to_be_visible()
     return page.get_by_role("main").inner_text()
-
-
-def log_in(page, number, password):
-    page.get_by_label("Użytkownik", exact=True).fill(number)
-    page.get_by_label("Hasło", exact=True).fill(password)
-    page.get_by_role("button", name="Zaloguj").click()
 
 
 def test_registration_answers_alike_and_the_emailed_password_opens_the_account(

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from ebok.backoffice.roles import OPERATOR
 from ebok.backoffice.tests.conftest import STAFF_PASSWORD, make_staff, pdf_text
-from ebok.testing import WCAG_AA, make_customer
+from ebok.testing import WCAG_AA, log_in, make_customer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,9 +53,7 @@ def test_operator_prints_a_letter_whose_password_logs_the_customer_in(
 
     customer = browser.new_context(base_url=live_server.url, locale="pl-PL").new_page()
     customer.goto("/")
-    customer.get_by_label("Użytkownik", exact=True).fill("001234")
-    customer.get_by_label("Hasło", exact=True).fill(password)
-    customer.get_by_role("button", name="Zaloguj").click()
+    log_in(customer, "001234", password)
     expect(customer).to_have_url(re.compile(r"/password/change/$"))
     expect(customer.get_by_role("heading", name="Zmiana hasła.")).to_be_visible()
     customer.context.close()

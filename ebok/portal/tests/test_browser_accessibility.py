@@ -11,17 +11,13 @@ import pytest
 from playwright.sync_api import expect
 
 from ebok.accounts.services import issue_temporary_password
-from ebok.testing import assert_accessible, make_account, make_customer
+from ebok.testing import VIEWPORTS, assert_accessible, make_account, make_customer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 NUMBER = "001234"
 NEW_PASSWORD = "Bukowa-Polana-19"  # long enough, not common, no personal data
 
-VIEWPORTS = {
-    "phone": {"width": 390, "height": 844},
-    "desktop": {"width": 1280, "height": 800},
-}
 
 # What the customer reads and clicks, per language.
 TEXTS = {

@@ -27,7 +27,14 @@ from ebok.billing.formatting import money
 from ebok.billing.models import Invoice, InvoiceLine, Payment
 from ebok.content.models import Announcement, Document
 from ebok.customers.models import Reading
-from ebok.testing import PASSWORD, assert_accessible, make_account, make_customer, make_history
+from ebok.testing import (
+    PASSWORD,
+    VIEWPORTS,
+    assert_accessible,
+    make_account,
+    make_customer,
+    make_history,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,10 +42,6 @@ PDFTOTEXT = "/usr/bin/pdftotext"
 NUMBER = "001234"
 UNPAID_NUMBER = "FV/2026/11/000123"
 CORRECTION_NUMBER = "KOR/2026/03/000007"
-VIEWPORTS = {
-    "phone": {"width": 390, "height": 844},
-    "desktop": {"width": 1280, "height": 800},
-}
 TABS = {
     "pl": [
         "Informacje",
