@@ -107,11 +107,11 @@ def register(application: Application, *, terms, request) -> int:
     Whatever happened, the caller answers the same; only the e-mail (if any) differs.
     """
     number = application.customer_number
-    address = client_address(request)
-    wait = throttle.seconds_to_wait(number, address)
-    if wait:
+    try:
+        attempt = throttle.for_login(number, client_address(request))
+    except throttle.Throttled as refused:
         record(AuditEvent.Kind.REGISTRATION_THROTTLED, request=request, customer_number=number)
-        return wait
+        return refused.seconds
     record(
         AuditEvent.Kind.REGISTRATION_REQUESTED,
         request=request,
@@ -120,7 +120,7 @@ def register(application: Application, *, terms, request) -> int:
     )
     invoice = matching_invoice(application)
     if invoice is None:
-        throttle.record_failure(number, address)
+        attempt.failed()
         record(
             AuditEvent.Kind.REGISTRATION_REFUSED,
             request=request,
@@ -128,6 +128,8 @@ def register(application: Application, *, terms, request) -> int:
             detail="no matching invoice",
         )
         return 0
+    # The invoice proves the customer, but says nothing of their password: nothing to clear.
+    attempt.released()
     _register_customer(invoice.customer, application, terms=terms, request=request)
     return 0
 

@@ -1,25 +1,60 @@
-"""Login throttling: a growing wait after repeated failures, per customer number and per address.
+"""Throttling of password guesses and of forms that send e-mail, in the shared cache.
 
-The state lives in the shared cache so that it holds across app servers. Nothing is ever locked
-for good: the wait doubles from LOGIN_THROTTLE_FIRST_WAIT up to LOGIN_THROTTLE_MAX_WAIT, and the
-count is forgotten a day after the last failure. A successful login clears the number's count
-(not the address's: one's own account must not wash an attacker's address clean).
+Guesses (login, registration's invoice proof, the office's login) are throttled per key: a
+customer number or staff username, existing or not, and the client address. The first
+`free_failures` failures cost nothing; after that each attempt waits LOGIN_THROTTLE_FIRST_WAIT,
+doubling up to LOGIN_THROTTLE_MAX_WAIT. Nothing is ever locked for good, and a day without
+failures forgets the count. A success clears a number's count (not an address's: one's own
+account must not wash an attacker's address clean).
+
+Check and count are one step. An attempt *reserves* itself before the password is verified:
+the count is raised first (an atomic INCR), and the attempt that reaches the last free failure,
+and every attempt after it, must also hold the key's single *slot*, taken with an atomic ADD.
+So however many app servers, workers and threads guess at once, at most `free_failures` guesses
+are verified before the first wait, and then one per wait. The caller then says how the attempt
+ended: failed (the count stands, the wait starts), succeeded (a number is cleared) or released
+(nothing was decided, e.g. a form error: the reservation is undone).
+
+Waits and forgetting go by the application's clock (stored timestamps), not by the cache's
+expiry, which only collects garbage; so tests can move the clock even when the cache is Redis.
+When the cache cannot be reached, `Unavailable` is raised: the forms fail closed (503), never
+open.
 """
 
 import hashlib
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import ngettext
+
+try:  # Redis is optional (REDIS_URL); its errors are what "unavailable" means there.
+    from redis.exceptions import RedisError
+except ImportError:  # pragma: no cover - redis is a pinned dependency
+    RedisError = OSError
+
+CACHE_ERRORS = (RedisError, OSError)
+# How long a slot outlives a request that died while holding it (real seconds).
+SLOT_TIMEOUT = 60
+
+
+class Throttled(Exception):
+    def __init__(self, seconds: int):
+        super().__init__(f"throttled for {seconds} s")
+        self.seconds = seconds
+
+
+class Unavailable(Exception):
+    """The shared cache cannot be reached: throttled forms refuse to work until it is back."""
 
 
 @dataclass(frozen=True)
 class Scope:
     name: str
     free_failures_setting: str
+    cleared_by_success: bool
 
     def key(self, value: str, part: str) -> str:
         digest = hashlib.sha256(value.encode()).hexdigest()[:32]
@@ -30,8 +65,9 @@ class Scope:
         return getattr(settings, self.free_failures_setting)
 
 
-NUMBER = Scope("number", "LOGIN_THROTTLE_FREE_FAILURES")
-ADDRESS = Scope("address", "LOGIN_THROTTLE_ADDRESS_FREE_FAILURES")
+NUMBER = Scope("number", "LOGIN_THROTTLE_FREE_FAILURES", cleared_by_success=True)
+ADDRESS = Scope("address", "LOGIN_THROTTLE_ADDRESS_FREE_FAILURES", cleared_by_success=False)
+STAFF = Scope("staff", "LOGIN_THROTTLE_FREE_FAILURES", cleared_by_success=True)
 
 
 def wait_after(failures: int, free_failures: int) -> int:
@@ -42,23 +78,8 @@ def wait_after(failures: int, free_failures: int) -> int:
     return min(settings.LOGIN_THROTTLE_FIRST_WAIT * 2**doublings, settings.LOGIN_THROTTLE_MAX_WAIT)
 
 
-def _scopes(number: str, address: str):
-    if number:
-        yield NUMBER, number
-    if address:
-        yield ADDRESS, address
-
-
-def seconds_to_wait(number: str, address: str) -> int:
-    """How long until another attempt for this number from this address is allowed (0: now)."""
-    now = time.time()
-    keys = [scope.key(value, "until") for scope, value in _scopes(number, address)]
-    untils = cache.get_many(keys).values()
-    return max([math.ceil(until - now) for until in untils if until > now], default=0)
-
-
 def throttled_message(seconds: int) -> str:
-    """What a refused attempt is told, on every form that counts failures (login, registration)."""
+    """What a refused attempt is told, on every form that counts failures."""
     minutes = max(1, math.ceil(seconds / 60))
     return ngettext(
         "Too many unsuccessful login attempts. Try again in %(minutes)d minute.",
@@ -67,26 +88,135 @@ def throttled_message(seconds: int) -> str:
     ) % {"minutes": minutes}
 
 
-def record_failure(number: str, address: str) -> None:
+@dataclass
+class _Ticket:
+    scope: Scope
+    value: str
+    number: int  # this attempt's place in the count
+    holds_slot: bool = False
+
+    def key(self, part: str) -> str:
+        return self.scope.key(self.value, part)
+
+
+def _take(scope: Scope, value: str, now: float) -> _Ticket:
+    """Reserve one attempt against one key, or raise Throttled (leaving nothing behind)."""
     memory = settings.LOGIN_THROTTLE_MEMORY
+    keys = {part: scope.key(value, part) for part in ("failures", "until", "last")}
+    state = cache.get_many(keys.values())
+    last = state.get(keys["last"])
+    if last is not None and now - last > memory:
+        # A quiet day: forget, by our clock.
+        cache.delete_many([keys["failures"], keys["until"], keys["last"]])
+        state = {}
+    until = state.get(keys["until"], 0)
+    if until > now:
+        raise Throttled(math.ceil(until - now))
+    cache.add(keys["failures"], 0, memory)
+    ticket = _Ticket(scope, value, cache.incr(keys["failures"]))
+    if ticket.number < scope.free_failures:
+        return ticket
+    # The last free attempt and every later one go one at a time through the slot, and only
+    # when the wait that the previous failure started is over.
+    ticket.holds_slot = cache.add(ticket.key("slot"), ticket.number, SLOT_TIMEOUT)
+    if ticket.holds_slot and cache.get(keys["until"], 0) <= now:
+        return ticket
+    _undo(ticket)
+    until = cache.get(keys["until"], 0)
+    raise Throttled(max(1, math.ceil(until - now)) if until > now else 1)
+
+
+def _undo(ticket: _Ticket) -> None:
+    try:
+        cache.decr(ticket.key("failures"))
+    except ValueError:
+        pass  # a success cleared the key meanwhile: nothing left to undo
+    if ticket.holds_slot:
+        cache.delete(ticket.key("slot"))
+
+
+@dataclass
+class Reservation:
+    """One attempt, counted before the password is checked; end it with one of the three."""
+
+    tickets: list[_Ticket] = field(default_factory=list)
+
+    def failed(self) -> None:
+        """The guess was wrong: the count stands and, past the free failures, the wait starts."""
+        memory = settings.LOGIN_THROTTLE_MEMORY
+        now = time.time()
+        with _cache_errors():
+            for ticket in self.tickets:
+                failures = max(ticket.number, cache.get(ticket.key("failures"), 0))
+                wait = wait_after(failures, ticket.scope.free_failures)
+                cache.set(ticket.key("last"), now, memory)
+                cache.touch(ticket.key("failures"), memory)
+                if wait and now + wait > cache.get(ticket.key("until"), 0):
+                    cache.set(ticket.key("until"), now + wait, memory)
+                # Only after the wait is written may the next attempt take the slot.
+                if ticket.holds_slot:
+                    cache.delete(ticket.key("slot"))
+
+    def succeeded(self) -> None:
+        """The guess was right: a number (or username) is cleared; an address only released."""
+        with _cache_errors():
+            for ticket in self.tickets:
+                if ticket.scope.cleared_by_success:
+                    _clear(ticket.scope, ticket.value)
+                else:
+                    _undo(ticket)
+
+    def released(self) -> None:
+        """Nothing was decided (the attempt stopped before a verdict): as if it never came."""
+        with _cache_errors():
+            for ticket in self.tickets:
+                _undo(ticket)
+
+
+class _cache_errors:
+    """Turns the cache's connection errors into Unavailable."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if error is not None and isinstance(error, CACHE_ERRORS):
+            raise Unavailable(str(error)) from error
+        return False
+
+
+def reserve(*keys: tuple[Scope, str]) -> Reservation:
+    """Reserve an attempt against every (scope, value) given, or raise Throttled/Unavailable.
+
+    Empty values (an unknown client address) are skipped. If one key refuses, the keys already
+    reserved are released, so a refused attempt counts nowhere.
+    """
     now = time.time()
-    for scope, value in _scopes(number, address):
-        count_key, last_key = scope.key(value, "failures"), scope.key(value, "last")
-        # Forgetting goes by our clock; the cache's expiry only collects the garbage.
-        if now - cache.get(last_key, now) > memory:
-            cache.delete(count_key)
-        cache.set(last_key, now, memory)
-        cache.add(count_key, 0, memory)
-        failures = cache.incr(count_key)
-        cache.touch(count_key, memory)
-        wait = wait_after(failures, scope.free_failures)
-        if wait:
-            cache.set(scope.key(value, "until"), now + wait, wait + 60)
+    reservation = Reservation()
+    with _cache_errors():
+        try:
+            for scope, value in keys:
+                if value:
+                    reservation.tickets.append(_take(scope, value, now))
+        except Throttled:
+            reservation.released()
+            raise
+    return reservation
+
+
+def for_login(number: str, address: str) -> Reservation:
+    """The customers' forms: per customer number and per client address."""
+    return reserve((NUMBER, number), (ADDRESS, address))
+
+
+def _clear(scope: Scope, value: str) -> None:
+    cache.delete_many([scope.key(value, part) for part in ("failures", "last", "until", "slot")])
 
 
 def clear(number: str) -> None:
-    """Forget a number's failures: after a successful login, or a new password."""
-    cache.delete_many([NUMBER.key(number, part) for part in ("failures", "last", "until")])
+    """Forget a number's failures: after a new password, or when the office lifts the wait."""
+    with _cache_errors():
+        _clear(NUMBER, number)
 
 
 @dataclass(frozen=True)
@@ -109,7 +239,8 @@ def number_state(number: str) -> NumberState:
     """The number's consecutive failures and current wait, as of now (read only)."""
     now = time.time()
     keys = {part: NUMBER.key(number, part) for part in ("failures", "last", "until")}
-    values = cache.get_many(keys.values())
+    with _cache_errors():
+        values = cache.get_many(keys.values())
     last = values.get(keys["last"])
     forgotten = last is None or now - last > settings.LOGIN_THROTTLE_MEMORY
     until = values.get(keys["until"]) or 0
@@ -117,3 +248,18 @@ def number_state(number: str) -> NumberState:
         failures=0 if forgotten else values.get(keys["failures"], 0),
         seconds_to_wait=max(0, math.ceil(until - now)),
     )
+
+
+def within_rate(scope_name: str, value: str, limit: int, window: int) -> bool:
+    """Count one event against value in the current window (by our clock); False past limit.
+
+    For forms that send e-mail: a few messages per customer number and address per hour.
+    """
+    if not value:
+        return True
+    slot = int(time.time() // window)
+    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
+    key = f"rate:{scope_name}:{digest}:{slot}"
+    with _cache_errors():
+        cache.add(key, 0, window * 2)
+        return cache.incr(key) <= limit

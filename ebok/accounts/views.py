@@ -44,21 +44,22 @@ def login_view(request):
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         number = form.cleaned_data["customer_number"]
-        address = client_address(request)
-        wait = throttle.seconds_to_wait(number, address)
-        if wait:
+        try:
+            attempt = throttle.for_login(number, client_address(request))
+        except throttle.Throttled as refused:
             # Refused before any password is hashed: a throttled guess costs us nothing.
             record(AuditEvent.Kind.LOGIN_THROTTLED, request=request, customer_number=number)
-            form.add_error(None, throttle.throttled_message(wait))
+            form.add_error(None, throttle.throttled_message(refused.seconds))
         else:
             user = authenticate(
                 request, customer_number=number, password=form.cleaned_data["password"]
             )
             if user is None:
-                throttle.record_failure(number, address)
+                attempt.failed()
                 record(AuditEvent.Kind.LOGIN_FAILED, request=request, customer_number=number)
                 form.add_error(None, _("Incorrect customer number or password."))
             elif user.temporary_password_expired:
+                attempt.released()
                 record(AuditEvent.Kind.LOGIN_EXPIRED, request=request, customer=user.customer)
                 form.add_error(
                     None,
@@ -69,7 +70,7 @@ def login_view(request):
                     ),
                 )
             else:
-                throttle.clear(number)
+                attempt.succeeded()
                 login(request, user)
                 start_session(request, remember=form.cleaned_data["remember_me"])
                 record(AuditEvent.Kind.LOGIN, request=request, customer=user.customer)
