@@ -51,7 +51,7 @@ def test_an_account_with_its_own_password_is_active(operator_client, account, cu
 
 def test_a_throttled_number_is_shown_with_its_failures_and_wait(operator_client, account, customer):
     for _attempt in range(5):
-        throttle.record_failure(customer.number, "")
+        throttle.for_login(customer.number, "").failed()
     page = page_of(operator_client, customer)
     assert "Logowanie wstrzymane po nieudanych próbach" in state_shown(operator_client, customer)
     assert "Nieudane logowania z rzędu" in page
