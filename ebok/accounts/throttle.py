@@ -21,6 +21,7 @@ When the cache cannot be reached, `Unavailable` is raised: the forms fail closed
 open.
 """
 
+import contextlib
 import hashlib
 import math
 import time
@@ -127,10 +128,9 @@ def _take(scope: Scope, value: str, now: float) -> _Ticket:
 
 
 def _undo(ticket: _Ticket) -> None:
-    try:
+    # ValueError: a success cleared the count meanwhile, so there is nothing left to undo.
+    with contextlib.suppress(ValueError):
         cache.decr(ticket.key("failures"))
-    except ValueError:
-        pass  # a success cleared the key meanwhile: nothing left to undo
     if ticket.holds_slot:
         cache.delete(ticket.key("slot"))
 
