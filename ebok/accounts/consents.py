@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ebok.accounts.models import Consent
 from ebok.content.models import Document
-from ebok.core.middleware import client_ip
 
 E_INVOICE_CONSENT_VERSION = "e-invoice-2026-11"
 E_INVOICE_CONSENT_TEXT = _(
@@ -37,9 +36,10 @@ def terms_version(document: Document | None) -> str:
     return f"document {document.pk} of {document.date:%Y-%m-%d}"
 
 
-def record_consents(customer, *, terms: Document | None, e_invoice: bool, request) -> None:
+def record_consents(
+    customer, *, terms: Document | None, e_invoice: bool, ip_address: str | None
+) -> None:
     """The terms were accepted (the form requires it); the e-invoice consent only if ticked."""
-    ip_address = client_ip(request)
     Consent.objects.create(
         customer=customer,
         customer_number=customer.number,

@@ -59,6 +59,13 @@ class User(AbstractUser):
         return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     @property
+    def has_own_password(self) -> bool:
+        """A password the customer chose (not none, not unusable, not a temporary one)."""
+        return (
+            bool(self.password) and self.has_usable_password() and not self.has_temporary_password
+        )
+
+    @property
     def has_temporary_password(self) -> bool:
         return self.temporary_password_expires_at is not None
 
@@ -101,3 +108,42 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.customer_number} {self.get_kind_display()} {self.version}"
+
+
+class EmailConfirmation(models.Model):
+    """A new e-mail address for a customer, waiting for the one-time link sent to it.
+
+    The one way the e-mail on file changes at a customer's hand (registration today, the account
+    page later): the address is used only after its owner opens the link (ebok/accounts/
+    confirmations.py). Only a hash of the link's token is kept.
+    """
+
+    class Purpose(models.TextChoices):
+        REGISTRATION = "registration", _("registration")
+        CHANGE = "change", _("change of e-mail address")
+
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        on_delete=models.CASCADE,
+        related_name="email_confirmations",
+    )
+    email = models.EmailField(_("new e-mail address"))
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    details = models.JSONField(
+        _("details"), default=dict, blank=True, help_text=_("What to do once confirmed.")
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    used_at = models.DateTimeField(
+        _("used"), null=True, blank=True, help_text=_("Confirmed, or replaced by a newer link.")
+    )
+
+    class Meta:
+        verbose_name = _("e-mail confirmation")
+        verbose_name_plural = _("e-mail confirmations")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} {self.email}"

@@ -5,13 +5,15 @@ The rules (docs/security.md, "Registration"):
 - Proof: the customer number, and the number and gross amount of an invoice issued to that
   customer within the last 365 days (by the date in Warsaw). One query decides, whether or not
   the number exists, so an unknown number and wrong invoice data cost the same.
-- Every answer after a valid form is the same page. On a match an e-mail goes to the address
-  given: a temporary password when the customer has no password of their own yet, otherwise a
-  note that the account exists, with the way to a forgotten password. No match: no e-mail.
 - A mismatch counts as a failed login for the number and the client address (ebok.accounts.
   throttle), so invoice data cannot be guessed faster than a password.
-- On a match the address given becomes the customer's e-mail on file, where the forgotten-
-  password link and notices go; a changed address is told at the old one.
+- Every answer after a valid form is the same page, and the request does the same work whatever
+  the outcome: the rest, and every e-mail, is done by a background task (complete()).
+- A paper invoice never takes over an account: when the customer has a password of their own,
+  nothing of the account changes; a note goes to the e-mail on file (none without one), never to
+  the address typed. Otherwise the address typed is used only once its owner opens a one-time
+  link (ebok.accounts.confirmations), unless it already is the address on file; then a temporary
+  password goes to it.
 """
 
 import re
@@ -24,14 +26,17 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from ebok.accounts import throttle
+from ebok.accounts import confirmations, throttle
 from ebok.accounts.consents import record_consents
+from ebok.accounts.models import EmailConfirmation
 from ebok.accounts.services import issue_temporary_password
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.billing.models import Invoice
+from ebok.content.models import Document
 from ebok.core.middleware import client_address
-from ebok.notifications.emails import absolute_url, send_to_address
+from ebok.core.origin import Origin
+from ebok.notifications.emails import send_to_customer
 
 INVOICE_MAX_AGE_DAYS = 365
 
@@ -97,15 +102,13 @@ def matching_invoice(application: Application) -> Invoice | None:
     )
 
 
-def _has_own_password(user) -> bool:
-    return bool(user.password) and user.has_usable_password() and not user.has_temporary_password
-
-
 def register(application: Application, *, terms, request) -> int:
     """Handle a valid registration form. Returns 0, or the seconds to wait when throttled.
 
-    Whatever happened, the caller answers the same; only the e-mail (if any) differs.
+    Whatever happened, the caller answers the same.
     """
+    from ebok.accounts.tasks import complete_registration
+
     number = application.customer_number
     try:
         attempt = throttle.for_login(number, client_address(request))
@@ -121,54 +124,110 @@ def register(application: Application, *, terms, request) -> int:
     invoice = matching_invoice(application)
     if invoice is None:
         attempt.failed()
-        record(
-            AuditEvent.Kind.REGISTRATION_REFUSED,
-            request=request,
-            customer_number=number,
-            detail="no matching invoice",
-        )
-        return 0
-    # The invoice proves the customer, but says nothing of their password: nothing to clear.
-    attempt.released()
-    _register_customer(invoice.customer, application, terms=terms, request=request)
+    else:
+        # The invoice proves the customer, but says nothing of their password: nothing to clear.
+        attempt.released()
+    complete_registration.enqueue(
+        invoice_id=invoice.pk if invoice else None,
+        customer_number=number,
+        email=application.email,
+        e_invoice=application.e_invoice,
+        terms_id=terms.pk if terms else None,
+        origin=Origin.of(request).as_dict(),
+    )
     return 0
 
 
-def _register_customer(customer, application: Application, *, terms, request) -> None:
-    user = get_user_model().objects.filter(customer=customer).first()
+def _account(customer):
+    return get_user_model().objects.filter(customer=customer).first()
+
+
+def complete(*, invoice_id, customer_number, email, e_invoice, terms_id, origin: Origin) -> None:
+    """The registration's outcome, in the background: e-mails, confirmations, audit."""
+    if invoice_id is None:
+        record(
+            AuditEvent.Kind.REGISTRATION_REFUSED,
+            origin=origin,
+            customer_number=customer_number,
+            detail="no matching invoice",
+        )
+        return
+    customer = Invoice.objects.select_related("customer").get(pk=invoice_id).customer
+    user = _account(customer)
     if user is not None and not user.is_active:
         # Staff turned this account off; registering must not turn it on. The office decides.
         record(
             AuditEvent.Kind.REGISTRATION_REFUSED,
-            request=request,
+            origin=origin,
             customer=customer,
             detail="account disabled",
         )
         return
-    login_url = absolute_url(request, reverse("accounts:login"))
-    previous_email = customer.email
-    with transaction.atomic():
-        if customer.email != application.email:
-            customer.email = application.email
-            customer.save(update_fields=["email", "updated_at"])
-        record_consents(customer, terms=terms, e_invoice=application.e_invoice, request=request)
-        password = None
-        if user is None or not _has_own_password(user):
-            password = issue_temporary_password(customer, request=request)
-            user = get_user_model().objects.get(customer=customer)
-
-    context = {"customer": customer, "login_url": login_url}
-    if password is not None:
-        template, what = "registration_temporary_password", "temporary password"
-        extra = {"password": password, "expires": user.temporary_password_expires_at}
+    if user is not None and user.has_own_password:
+        # Nothing changes; the owner hears of it at the address on file, never at the one typed.
+        told = send_to_customer(
+            customer,
+            "registration_account_exists",
+            {
+                "login_url": origin.url(reverse("accounts:login")),
+                "forgotten_url": origin.url(reverse("accounts:password_forgotten")),
+            },
+        )
+        record(
+            AuditEvent.Kind.REGISTRATION_REFUSED,
+            origin=origin,
+            customer=customer,
+            detail=f"has own password; address typed {email} not used; "
+            + ("owner told at the e-mail on file" if told else "no e-mail on file"),
+        )
+        return
+    details = {"e_invoice": e_invoice, "terms_id": terms_id}
+    if customer.email and customer.email.casefold() == email.casefold():
+        _issue_password(customer, details, origin=origin)
     else:
-        template, what = "registration_account_exists", "account exists notice"
-        extra = {"forgotten_url": absolute_url(request, reverse("accounts:password_forgotten"))}
-    send_to_address(application.email, template, context | extra)
-    detail = f"{what} to {application.email}"
-    if previous_email and previous_email.casefold() != application.email.casefold():
-        send_to_address(previous_email, "email_changed", context)
-        detail += f"; e-mail on file was {previous_email}, told of the change"
+        confirmations.start(
+            customer,
+            email,
+            EmailConfirmation.Purpose.REGISTRATION,
+            origin=origin,
+            details=details,
+        )
+
+
+def may_finish(customer) -> bool:
+    """Whether a registration confirmed now may still go on (nobody set a password meanwhile)."""
+    user = _account(customer)
+    return user is None or (user.is_active and not user.has_own_password)
+
+
+def finish(confirmation: EmailConfirmation, *, request) -> None:
+    """The address typed at registration is confirmed (and now on file): the password follows."""
+    _issue_password(confirmation.customer, confirmation.details, origin=Origin.of(request))
+
+
+@transaction.atomic
+def _issue_password(customer, details: dict, *, origin: Origin) -> None:
+    terms = Document.objects.filter(pk=details.get("terms_id")).first()
+    record_consents(
+        customer,
+        terms=terms,
+        e_invoice=details.get("e_invoice", False),
+        ip_address=origin.ip_address,
+    )
+    password = issue_temporary_password(customer, origin=origin)
+    user = _account(customer)
+    send_to_customer(
+        customer,
+        "registration_temporary_password",
+        {
+            "login_url": origin.url(reverse("accounts:login")),
+            "password": password,
+            "expires": user.temporary_password_expires_at,
+        },
+    )
     record(
-        AuditEvent.Kind.REGISTRATION_EMAIL_SENT, request=request, customer=customer, detail=detail
+        AuditEvent.Kind.REGISTRATION_EMAIL_SENT,
+        origin=origin,
+        customer=customer,
+        detail=f"temporary password to {customer.email}",
     )

@@ -1,5 +1,6 @@
 """What happens to an account, in one place: issuing, changing and resetting passwords."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
@@ -11,6 +12,8 @@ from ebok.accounts import throttle
 from ebok.accounts.passwords import new_temporary_password, temporary_password_expiry
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
+from ebok.core.middleware import client_address
+from ebok.core.origin import Origin
 from ebok.notifications.emails import absolute_url, send_to_customer
 
 
@@ -24,7 +27,7 @@ def account_for(customer):
 
 
 @transaction.atomic
-def issue_temporary_password(customer, *, actor=None, request=None) -> str:
+def issue_temporary_password(customer, *, actor=None, request=None, origin=None) -> str:
     """Give the customer a fresh temporary password and return it; only its hash is kept."""
     user = account_for(customer)
     password = new_temporary_password()
@@ -35,6 +38,7 @@ def issue_temporary_password(customer, *, actor=None, request=None) -> str:
     record(
         AuditEvent.Kind.TEMPORARY_PASSWORD_ISSUED,
         request=request,
+        origin=origin,
         customer=customer,
         actor=actor,
         detail=f"valid until {user.temporary_password_expires_at:%Y-%m-%d %H:%M} UTC",
@@ -53,6 +57,25 @@ def set_own_password(user, password: str, *, request, kind) -> None:
 
 
 def request_password_reset(number: str, *, request) -> None:
+    """The forgotten-password form: the same work whether or not the number exists.
+
+    At most a few e-mails per number and per client address an hour; the worker decides whether
+    the number has an account with an e-mail and sends the link (send_password_reset_link).
+    """
+    from ebok.accounts.tasks import send_password_reset_link
+
+    within_limits = throttle.within_rate(
+        "reset-number", number, settings.PASSWORD_RESET_EMAILS_PER_HOUR, 3600
+    ) and throttle.within_rate(
+        "reset-address", client_address(request), settings.PASSWORD_RESET_ADDRESS_PER_HOUR, 3600
+    )
+    if not within_limits:
+        record(AuditEvent.Kind.PASSWORD_RESET_THROTTLED, request=request, customer_number=number)
+        return
+    send_password_reset_link.enqueue(customer_number=number, origin=Origin.of(request).as_dict())
+
+
+def send_password_reset_link(number: str, *, origin: Origin) -> None:
     """Send a one-time link if the number has an account with an e-mail; say nothing either way."""
     User = get_user_model()
     user = (
@@ -62,7 +85,7 @@ def request_password_reset(number: str, *, request) -> None:
     )
     record(
         AuditEvent.Kind.PASSWORD_RESET_REQUESTED,
-        request=request,
+        origin=origin,
         customer=user.customer if user else None,
         customer_number=number,
         detail="" if user else "no account",
@@ -76,6 +99,4 @@ def request_password_reset(number: str, *, request) -> None:
             "token": default_token_generator.make_token(user),
         },
     )
-    send_to_customer(
-        user.customer, "password_reset_link", {"reset_url": absolute_url(request, path)}
-    )
+    send_to_customer(user.customer, "password_reset_link", {"reset_url": origin.url(path)})

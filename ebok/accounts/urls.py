@@ -16,6 +16,7 @@ urlpatterns = [
         views.password_reset_confirm_view,
         name="password_reset_confirm",
     ),
+    path("email/confirm/<str:token>/", views.email_confirm_view, name="email_confirm"),
     path("register/", registration_views.register_view, name="register"),
     path("register/sent/", registration_views.register_sent_view, name="register_sent"),
     path("terms/", registration_views.terms_view, name="terms"),

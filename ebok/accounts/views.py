@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from ebok.accounts import throttle
+from ebok.accounts import confirmations, throttle
 from ebok.accounts.decorators import customer_login_required
 from ebok.accounts.forms import (
     LoginForm,
@@ -159,3 +159,17 @@ def password_reset_confirm_view(request, uidb64, token):
         messages.success(request, _("Your new password is set. You can log in with it now."))
         return redirect("accounts:login")
     return render(request, "accounts/password_reset_confirm.html", {"form": form})
+
+
+@never_cache
+def email_confirm_view(request, token):
+    """GET shows what the link will do; POST does it (mail scanners only GET)."""
+    if request.method == "POST":
+        confirmation = confirmations.confirm(token, request=request)
+        if confirmation is not None:
+            return render(request, "accounts/email_confirmed.html", {"confirmation": confirmation})
+    else:
+        confirmation = confirmations.pending(token)
+        if confirmation is not None:
+            return render(request, "accounts/email_confirm.html", {"confirmation": confirmation})
+    return render(request, "accounts/email_confirm_invalid.html", status=404)

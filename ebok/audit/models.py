@@ -15,6 +15,10 @@ class AuditEvent(models.Model):
         LOGOUT = "logout", _("Logout")
         PASSWORD_CHANGED = "password_changed", _("Password changed")
         PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Password reset requested")
+        PASSWORD_RESET_THROTTLED = (
+            "password_reset_throttled",
+            _("Password reset refused: too many requests"),
+        )
         PASSWORD_RESET = "password_reset", _("Password reset")
         TEMPORARY_PASSWORD_ISSUED = "temporary_password_issued", _("Temporary password issued")
         REGISTRATION_REQUESTED = "registration_requested", _("Registration requested")
@@ -28,6 +32,8 @@ class AuditEvent(models.Model):
         THROTTLE_LIFTED = "throttle_lifted", _("Login throttle lifted by staff")
         ACCOUNT_DISABLED = "account_disabled", _("Account disabled")
         ACCOUNT_ENABLED = "account_enabled", _("Account enabled")
+        EMAIL_CONFIRMATION_SENT = "email_confirmation_sent", _("E-mail confirmation link sent")
+        EMAIL_CHANGED = "email_changed", _("E-mail address changed")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

@@ -8,6 +8,7 @@ from ebok.notifications.tasks import send_email
 
 
 def absolute_url(request, path: str) -> str:
+    """A link for an e-mail: SITE_URL, or the address the request came to."""
     if settings.SITE_URL:
         return settings.SITE_URL + path
     return request.build_absolute_uri(path)

@@ -1,4 +1,5 @@
-"""Self-registration: the customer number and one recent invoice get a temporary password."""
+"""Self-registration: the customer number and one recent invoice get a temporary password, at an
+address whose owner confirmed it."""
 
 import datetime as dt
 import re
@@ -23,6 +24,15 @@ NEW_ADDRESS = "jan.nowy@example.pl"
 
 def register(client, headers=None, **fields):
     return client.post(URL, form_data(**fields), follow=True, headers=headers)
+
+
+def confirm_link_in(message) -> str:
+    return re.search(r"http://testserver(/email/confirm/\S+/)", message.body).group(1)
+
+
+def confirm(client, message):
+    """Open the link from the e-mail and press the button, as its reader would."""
+    return client.post(confirm_link_in(message), follow=True)
 
 
 def temporary_password_in(message) -> str:
@@ -64,14 +74,15 @@ def test_form_shows_what_is_needed(client, terms):
         assert text in page, text
 
 
-def test_matching_data_issue_a_temporary_password_sent_to_the_given_address(
+def test_matching_data_with_the_address_on_file_get_a_temporary_password_at_once(
     client, customer, invoice, terms
 ):
-    response = register(client, email=NEW_ADDRESS)
+    response = register(client, email="jan@example.pl")
     assert response.redirect_chain == [(reverse("accounts:register_sent"), 302)]
     assert SENT in response.content.decode()
 
-    [message] = [m for m in mail.outbox if m.to == [NEW_ADDRESS]]
+    [message] = mail.outbox
+    assert message.to == ["jan@example.pl"]
     assert message.subject == "Hasło tymczasowe do e-BOK"
     body = message.body
     assert "Użytkownik (numer klienta): 001234" in body
@@ -96,14 +107,33 @@ def test_customer_logs_in_with_the_emailed_password_and_is_led_to_the_change_for
     assert "Zalogowano hasłem tymczasowym." in client.get(login.url).content.decode()
 
 
-def test_the_given_address_becomes_the_email_on_file(client, customer, invoice, terms):
+def test_a_new_address_gets_a_link_to_confirm_it_and_nothing_else(client, customer, invoice, terms):
     register(client, email=NEW_ADDRESS)
+    [message] = mail.outbox
+    assert message.to == [NEW_ADDRESS]
+    assert message.subject == "Potwierdź adres e-mail w e-BOK"
+    assert "Hasło tymczasowe" not in message.body
+    customer.refresh_from_db()
+    assert customer.email == "jan@example.pl"
+    assert not hasattr(customer, "account")
+
+
+def test_the_confirmed_address_becomes_the_email_on_file_and_gets_the_password(
+    client, customer, invoice, terms
+):
+    register(client, email=NEW_ADDRESS)
+    page = confirm(client, mail.outbox[-1]).content.decode()
+    assert "Adres e-mail potwierdzony." in page
     customer.refresh_from_db()
     assert customer.email == NEW_ADDRESS
+    [message] = [m for m in mail.outbox if m.subject == "Hasło tymczasowe do e-BOK"]
+    assert message.to == [NEW_ADDRESS]
+    assert customer.account.check_password(temporary_password_in(message))
 
 
 def test_the_previous_address_is_told_of_the_change(client, customer, invoice, terms):
     register(client, email=NEW_ADDRESS)
+    confirm(client, mail.outbox[-1])
     [notice] = [m for m in mail.outbox if m.to == ["jan@example.pl"]]
     assert notice.subject == "Adres e-mail Twojego konta w e-BOK został zmieniony"
     assert "klient 001234" in notice.body
@@ -113,13 +143,15 @@ def test_the_previous_address_is_told_of_the_change(client, customer, invoice, t
 
 def test_the_same_address_again_gets_no_change_notice(client, customer, invoice, terms):
     register(client, email="JAN@example.pl")
-    assert [m.to for m in mail.outbox] == [["JAN@example.pl"]]
+    assert [m.to for m in mail.outbox] == [["jan@example.pl"]]
 
 
 def test_customer_without_an_email_on_file_registers_too(client, invoice, terms):
     make_customer(email_address="")
     register(client, email=NEW_ADDRESS)
-    assert [m.to for m in mail.outbox] == [[NEW_ADDRESS]]
+    confirm(client, mail.outbox[-1])
+    assert [m.to for m in mail.outbox] == [[NEW_ADDRESS], [NEW_ADDRESS]]
+    assert mail.outbox[-1].subject == "Hasło tymczasowe do e-BOK"
 
 
 def test_invoice_number_is_found_whatever_the_case_and_spaces(client, customer, invoice, terms):
@@ -160,7 +192,7 @@ def test_wrong_amount_gets_no_email_and_the_same_page(client, customer, invoice,
     assert mail.outbox == []
     right = register(client, gross="60,00", email=NEW_ADDRESS)
     assert same_page(wrong, right)
-    assert len(mail.outbox) == 2  # the password, and the notice to the old address
+    assert [m.to for m in mail.outbox] == [[NEW_ADDRESS]]  # the link to confirm it
 
 
 def test_unknown_number_gets_the_same_page_as_a_known_one(client, customer, invoice, terms):
@@ -182,10 +214,13 @@ def test_unknown_number_and_wrong_invoice_data_are_recorded_alike(client, custom
     ]
 
 
-def test_existing_account_gets_told_so_and_keeps_its_password(client, account, invoice, terms):
-    response = register(client, email=NEW_ADDRESS)
+def test_existing_account_is_told_so_at_the_address_on_file_and_keeps_everything(
+    client, account, invoice, terms
+):
+    response = register(client, email=NEW_ADDRESS, e_invoice=True)
     assert SENT in response.content.decode()
-    [message] = [m for m in mail.outbox if m.to == [NEW_ADDRESS]]
+    [message] = mail.outbox
+    assert message.to == ["jan@example.pl"]
     assert message.subject == "Masz już konto w e-BOK"
     assert "Ten klient ma już konto z własnym hasłem" in message.body
     assert "http://testserver/password/forgotten/" in message.body
@@ -194,15 +229,20 @@ def test_existing_account_gets_told_so_and_keeps_its_password(client, account, i
     assert account.check_password(PASSWORD)
     assert not account.has_temporary_password
     assert not AuditEvent.objects.filter(kind=AuditEvent.Kind.TEMPORARY_PASSWORD_ISSUED).exists()
+    account.customer.refresh_from_db()
+    assert account.customer.email == "jan@example.pl"
+    assert not account.customer.consents.exists()
+    assert not account.customer.email_confirmations.exists()
 
 
-def test_existing_account_can_then_reset_its_password_at_the_given_address(
-    client, account, invoice, terms
-):
-    register(client, email=NEW_ADDRESS)
-    client.post(reverse("accounts:password_forgotten"), {"customer_number": "001234"})
-    assert mail.outbox[-1].to == [NEW_ADDRESS]
-    assert mail.outbox[-1].subject == "Ustaw nowe hasło do e-BOK"
+def test_existing_account_without_an_email_on_file_is_told_nothing(client, account, invoice, terms):
+    account.customer.email = ""
+    account.customer.save()
+    response = register(client, email=NEW_ADDRESS)
+    assert SENT in response.content.decode()
+    assert mail.outbox == []
+    account.customer.refresh_from_db()
+    assert account.customer.email == ""
 
 
 def test_a_temporary_password_not_yet_changed_is_replaced(client, customer, invoice, terms):
@@ -241,6 +281,7 @@ def test_a_disabled_account_is_not_reopened(client, account, invoice, terms):
 def test_audit_records_the_request_the_refusal_and_the_email(client, customer, invoice, terms):
     register(client, gross="1,00")
     register(client, email=NEW_ADDRESS, headers={"user-agent": "Firefox"})
+    confirm(client, mail.outbox[-1])
     events = list(
         AuditEvent.objects.order_by("id").values_list("kind", "customer_number", "detail")
     )
@@ -248,18 +289,20 @@ def test_audit_records_the_request_the_refusal_and_the_email(client, customer, i
         ("registration_requested", "001234", f"invoice {INVOICE_NUMBER}, e-mail jan@example.pl"),
         ("registration_refused", "001234", "no matching invoice"),
         ("registration_requested", "001234", f"invoice {INVOICE_NUMBER}, e-mail {NEW_ADDRESS}"),
-        ("temporary_password_issued", "001234", events[3][2]),
+        ("email_confirmation_sent", "001234", f"registration: link to {NEW_ADDRESS}"),
         (
-            "registration_email_sent",
+            "email_changed",
             "001234",
-            f"temporary password to {NEW_ADDRESS}; "
-            "e-mail on file was jan@example.pl, told of the change",
+            f"e-mail on file is now {NEW_ADDRESS}, was jan@example.pl (told)",
         ),
+        ("temporary_password_issued", "001234", events[5][2]),
+        ("registration_email_sent", "001234", f"temporary password to {NEW_ADDRESS}"),
     ]
+    requested = AuditEvent.objects.filter(kind=AuditEvent.Kind.EMAIL_CONFIRMATION_SENT).get()
+    assert requested.user_agent == "Firefox"
     sent = AuditEvent.objects.get(kind=AuditEvent.Kind.REGISTRATION_EMAIL_SENT)
     assert sent.customer == customer
     assert sent.ip_address == "127.0.0.1"
-    assert sent.user_agent == "Firefox"
 
 
 def test_form_keeps_what_was_typed_when_it_is_refused(client, terms):
