@@ -1,4 +1,4 @@
-"""The one-time link that makes a new address the e-mail on file (ebok/accounts/confirmations.py)."""
+"""The one-time link that makes a new address the e-mail on file (accounts/confirmations.py)."""
 
 import datetime as dt
 import re
