@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
-DEMO_ENV := DEBUG=1 EMAIL_BACKEND=console PAYMENT_BANK_CODE=10204027
+# The demo sends e-mail inside requests (printed in the terminal); production queues it.
+DEMO_ENV := DEBUG=1 EMAIL_BACKEND=console TASKS_BACKEND=immediate PAYMENT_BANK_CODE=10204027
 
 .PHONY: demo test lint format messages migrations-check lock install clean openapi bench
 

@@ -12,6 +12,9 @@ os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ.setdefault("HSTS_SECONDS", "0")
 os.environ.setdefault("UTILITY_NAME", "Przedsiębiorstwo Wodociągów i Kanalizacji w Węgrowie")
 os.environ.setdefault("SITE_URL", "")
+# Tasks run inside the request, so tests see their e-mails at once; the tests of the queued
+# production setting switch to the database backend themselves.
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # test body are still synchronous and safe there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")

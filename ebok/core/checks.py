@@ -27,3 +27,18 @@ def shared_cache_check(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(deploy=True)
+def queued_email_check(app_configs, **kwargs):
+    backend = settings.TASKS["default"]["BACKEND"]
+    if backend.endswith("ImmediateBackend"):
+        return [
+            Warning(
+                "TASKS_BACKEND is immediate: e-mail is sent inside requests, which makes forms "
+                "slower for known customers than for unknown ones. Set TASKS_BACKEND=database "
+                "and run `manage.py db_worker`.",
+                id="ebok.W003",
+            )
+        ]
+    return []

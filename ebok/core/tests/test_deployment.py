@@ -16,6 +16,7 @@ PRODUCTION = {
     "SECURE_SSL_REDIRECT": "",
     "SECURE_COOKIES": "",
     "HSTS_SECONDS": "",
+    "TASKS_BACKEND": "",
 }
 
 
@@ -42,6 +43,25 @@ def test_deploy_check_warns_when_throttling_is_not_shared():
     )
     assert result.returncode != 0
     assert "ebok.W002" in result.stderr
+
+
+def test_deploy_check_warns_when_email_is_sent_inside_requests():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **{**PRODUCTION, "TASKS_BACKEND": "immediate"},
+    )
+    assert result.returncode != 0
+    assert "ebok.W003" in result.stderr
+
+
+def test_production_queues_email_by_default():
+    result = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.TASKS)", **PRODUCTION
+    )
+    assert "django_tasks_db.DatabaseBackend" in result.stdout, result.stderr
 
 
 def test_pages_send_the_security_headers(client):
