@@ -8,6 +8,7 @@ in both languages, at a phone's width and a desktop's.
 import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from ebok.accounts.tests.helpers import INVOICE_NUMBER, make_invoice
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 ADDRESS = "jan@example.pl"
 OTHER = "ewa@example.pl"
-SENT = "Jeśli dane są zgodne, wysłaliśmy wiadomość e-mail na podany adres."
+SENT = "Jeśli dane są zgodne, wysłaliśmy Ci wiadomość e-mail."
 
 TEXTS = {
     "pl": {
@@ -48,7 +49,7 @@ TEXTS = {
         "button": "Register",
         "unreadable": "This amount cannot be read.",
         "terms_required": "To register, accept the terms of service.",
-        "sent": "If the data match, we have sent an e-mail to the address you gave.",
+        "sent": "If the data match, we have sent you an e-mail.",
     },
 }
 
@@ -170,3 +171,56 @@ def test_registration_pages_have_no_accessibility_violations(
     fill(page, "001234", INVOICE_NUMBER, "61,00", ADDRESS, language)
     expect_sent_page(page, language)
     check(page)
+
+    # The page the link to confirm a new address opens, and the one after it.
+    open_form(page, language, viewport)
+    fill(page, "001234", INVOICE_NUMBER, "60,00", "jan.nowy@example.pl", language)
+    expect_sent_page(page, language)
+    page.goto(re.search(r"https?://\S+", mail.outbox[-1].body)[0])
+    check(page)
+    page.locator("main form button").click()
+    expect(page.get_by_text("jan.nowy@example.pl")).to_be_visible()
+    check(page)
+
+
+STRANGER = "obcy@example.net"
+
+
+def test_a_new_address_is_confirmed_by_its_link_before_the_password_goes_to_it(
+    live_server, page, invoices, smtp_server
+):
+    # Ewa has a password of her own: a stranger's address gets nothing, Ewa hears of it.
+    open_form(page)
+    fill(page, "009999", "FV/2026/11/000999", "1 234,56", STRANGER)
+    expect_sent_page(page)
+    assert smtp_server.to(STRANGER) == []
+    assert [m["Subject"] for m in smtp_server.to(OTHER)] == ["Masz już konto w e-BOK"]
+
+    # Jan has no account: a new address gets a link first, and no password.
+    open_form(page)
+    fill(page, "001234", INVOICE_NUMBER, "60,00", "jan.nowy@example.pl")
+    expect_sent_page(page)
+    [link_message] = smtp_server.to("jan.nowy@example.pl")
+    assert link_message["Subject"] == "Potwierdź adres e-mail w e-BOK"
+    confirm_url = smtp_server.link_in_last("jan.nowy@example.pl")
+    page.goto(confirm_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Potwierdź adres e-mail.")
+    check(page)
+    page.get_by_role("button", name="Potwierdź adres").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Adres e-mail potwierdzony.")
+    check(page)
+
+    password_message = smtp_server.to("jan.nowy@example.pl")[-1]
+    assert password_message["Subject"] == "Hasło tymczasowe do e-BOK"
+    assert [m["Subject"] for m in smtp_server.to(ADDRESS)] == [
+        "Adres e-mail Twojego konta w e-BOK został zmieniony"
+    ]
+    body = smtp_server.body(password_message)
+    password = re.search(r"^Hasło tymczasowe: (\S+)\s*$", body, re.MULTILINE).group(1)
+    page.get_by_role("link", name="Powrót do logowania").click()
+    log_in(page, "001234", password)
+    expect(page).to_have_url(re.compile(r"/password/change/$"))
+
+    # The link worked once.
+    page.goto(confirm_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Link nieważny.")

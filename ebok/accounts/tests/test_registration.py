@@ -18,7 +18,7 @@ from ebok.testing import PASSWORD, make_account, make_customer
 pytestmark = pytest.mark.django_db
 
 URL = reverse("accounts:register")
-SENT = "Jeśli dane są zgodne, wysłaliśmy wiadomość e-mail na podany adres."
+SENT = "Jeśli dane są zgodne, wysłaliśmy Ci wiadomość e-mail."
 NEW_ADDRESS = "jan.nowy@example.pl"
 
 
@@ -334,9 +334,7 @@ def test_an_invalid_email_address_is_refused(client, customer, invoice, terms):
 def test_registration_works_in_english_too(client, customer, invoice, terms):
     client.cookies["django_language"] = "en"
     response = register(client)
-    assert "If the data match, we have sent an e-mail to the address you gave." in (
-        response.content.decode()
-    )
+    assert "If the data match, we have sent you an e-mail." in (response.content.decode())
     assert mail.outbox[-1].subject == "Your temporary password to e-BOK"
     assert "Temporary password: " in mail.outbox[-1].body
 
