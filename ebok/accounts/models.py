@@ -147,3 +147,47 @@ class EmailConfirmation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.customer_id} {self.email}"
+
+
+class Membership(models.Model):
+    """A login's access to one customer number, and what it may do there.
+
+    Every customer login holds at least its own number (owner); a property manager, a landlord,
+    or a family member may hold several, and a number may be shared with other logins. The
+    portal reaches a customer's data only through the membership of the number in use
+    (ebok/accounts/numbers.py), checked on every request.
+    """
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("owner")
+        VIEWER = "viewer", _("viewer")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.OWNER)
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("access to a customer number")
+        verbose_name_plural = _("access to customer numbers")
+        ordering = ["customer__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "customer"], name="one_membership_per_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.customer_id} ({self.role})"
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role == self.Role.OWNER

@@ -9,6 +9,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from ebok.accounts import throttle
+from ebok.accounts.models import Membership
 from ebok.accounts.passwords import new_temporary_password, temporary_password_expiry
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
@@ -18,11 +19,14 @@ from ebok.notifications.emails import absolute_url, send_to_customer
 
 
 def account_for(customer):
-    """The customer's login account, created (unusable until a password is set) if missing."""
+    """The customer number's own login, created (unusable until a password is set) if missing;
+    it owns the number."""
     User = get_user_model()
-    user, _ = User.objects.get_or_create(
+    user, created = User.objects.get_or_create(
         customer=customer, defaults={"username": customer.number, "is_active": True}
     )
+    if created:
+        Membership.objects.create(user=user, customer=customer, role=Membership.Role.OWNER)
     return user
 
 

@@ -7,6 +7,7 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
+    path("numbers/switch/", views.switch_number_view, name="switch_number"),
     path("password/change/", views.password_change_view, name="password_change"),
     path("password/changed/", views.password_changed_view, name="password_changed"),
     path("password/forgotten/", views.password_forgotten_view, name="password_forgotten"),

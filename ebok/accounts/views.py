@@ -7,15 +7,17 @@ from django.contrib.auth import (
     update_session_auth_hash,
 )
 from django.contrib.auth.tokens import default_token_generator
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from ebok.accounts import confirmations, throttle
-from ebok.accounts.decorators import customer_login_required
+from ebok.accounts import confirmations, numbers, throttle
+from ebok.accounts.decorators import customer_required
 from ebok.accounts.forms import (
     LoginForm,
     NewPasswordForm,
@@ -39,7 +41,7 @@ def _next_url(request):
 @sensitive_post_parameters("password")
 @never_cache
 def login_view(request):
-    if request.user.is_authenticated and request.user.customer_id:
+    if request.user.is_authenticated and not request.user.is_staff:
         return redirect("portal:info")
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -72,6 +74,7 @@ def login_view(request):
             else:
                 attempt.succeeded()
                 login(request, user)
+                numbers.choose(request, number)
                 start_session(request, remember=form.cleaned_data["remember_me"])
                 record(AuditEvent.Kind.LOGIN, request=request, customer=user.customer)
                 if user.has_temporary_password:
@@ -80,11 +83,16 @@ def login_view(request):
     return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
 
 
+def _number_in_use(request) -> str:
+    membership = numbers.in_use(request)
+    return membership.customer.number if membership else ""
+
+
 @require_POST
 def logout_view(request):
     user = request.user
-    if user.is_authenticated and user.customer_id:
-        record(AuditEvent.Kind.LOGOUT, request=request, customer=user.customer)
+    if user.is_authenticated and not user.is_staff:
+        record(AuditEvent.Kind.LOGOUT, request=request, customer_number=_number_in_use(request))
     logout(request)
     messages.success(request, _("You have been logged out."))
     return redirect("accounts:login")
@@ -92,7 +100,7 @@ def logout_view(request):
 
 @sensitive_post_parameters()
 @never_cache
-@customer_login_required
+@customer_required(allow_temporary_password=True)
 def password_change_view(request):
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -108,7 +116,7 @@ def password_change_view(request):
     return render(request, "accounts/password_change.html", {"form": form})
 
 
-@customer_login_required
+@customer_required(allow_temporary_password=True)
 def password_changed_view(request):
     return render(request, "accounts/password_changed.html")
 
@@ -173,3 +181,20 @@ def email_confirm_view(request, token):
         if confirmation is not None:
             return render(request, "accounts/email_confirm.html", {"confirmation": confirmation})
     return render(request, "accounts/email_confirm_invalid.html", status=404)
+
+
+@require_POST
+@customer_required
+def switch_number_view(request):
+    """The header's switcher: another of the login's numbers becomes the number in use."""
+    if not numbers.choose(request, request.POST.get("customer_number", "")):
+        raise Http404("Not one of this login's customer numbers.")
+    # Back to the same tab; a page of one number's object has no twin under another number.
+    target = _next_url(request)
+    try:
+        match = resolve(target) if target else None
+    except Resolver404:
+        match = None
+    if match is None or match.kwargs:
+        return redirect("portal:info")
+    return redirect(target)

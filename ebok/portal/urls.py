@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ebok.portal.views import documents, info, invoices, meters, payments
+from ebok.portal.views import documents, info, invoices, meters, numbers, payments
 
 app_name = "portal"
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("documents/", documents.document_list_view, name="documents"),
     path("documents/<int:pk>/", documents.document_download_view, name="document"),
     path("home/", info.overview_view, name="overview"),
+    path("numbers/", numbers.number_list_view, name="numbers"),
 ]
