@@ -159,14 +159,16 @@ class CustomerAccountAdminMixin:
             return self._back(customer)
         back = reverse("admin:customers_customer_change", args=[customer.pk])
         return self._confirm_and_issue(
-            request, [customer], f"e-BOK-{customer.number}.pdf", back=back, fields=[]
+            request, [customer], f"e-BOK-{customer.number}.pdf", back=back, customer=customer
         )
 
     @sensitive_variables("password")
-    def _confirm_and_issue(self, request, customers, filename, *, back, fields):
+    def _confirm_and_issue(self, request, customers, filename, *, back, fields=(), customer=None):
         """The confirmation page; on its confirming POST, new passwords and their letters.
 
-        `fields`: (name, value) pairs the confirming form sends back (the changelist's action).
+        `back`: where the page's way back leads; `customer`: the customer whose page it was
+        opened from, if any; `fields`: (name, value) pairs the confirming form sends back (the
+        changelist's action).
         """
         if request.method == "POST" and request.POST.get("confirm") == "yes":
             # All or nothing: should a letter fail, every customer keeps the old password.
@@ -203,7 +205,7 @@ class CustomerAccountAdminMixin:
             "title": ngettext(
                 "Issue a temporary password?", "Issue temporary passwords?", len(customers)
             ),
-            "customer": customers[0] if len(customers) == 1 else None,
+            "customer": customer,
             "facts": facts,
             "passwords": accounts.Password,
             "fields": fields,

@@ -209,3 +209,16 @@ def test_the_list_action_replaces_nothing_when_one_password_changed_meanwhile(
     assert "Hasło klienta 004321 zmieniło się" in response.content.decode()
     assert issued() == 0
     assert logs_in(customer, PASSWORD)
+
+
+def test_the_list_action_for_one_customer_leads_back_to_the_list(operator_client, customer):
+    changelist = reverse("admin:customers_customer_changelist")
+    response = operator_client.post(
+        f"{changelist}?q=001234",
+        {"action": "print_temporary_password_letters", "_selected_action": [customer.pk]},
+    )
+
+    text = response.content.decode()
+    assert f"<h1>{TITLE}</h1>" in text
+    assert f'<a href="{changelist}?q=001234" class="button">Wróć do listy</a>' in text
+    assert "Wróć do klienta" not in text
