@@ -6,6 +6,10 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 # The demo sends e-mail inside requests (printed in the terminal); production queues it.
 DEMO_ENV := DEBUG=1 EMAIL_BACKEND=console TASKS_BACKEND=immediate PAYMENT_BANK_CODE=10204027
+# Settings refuse to start without SECRET_KEY unless DEBUG. Commands that serve nothing and sign
+# nothing (catalogues, the migrations check, the API schema) get a throwaway key unless one is
+# set; the shell expands it, so a real key is never echoed.
+OFFLINE_ENV := SECRET_KEY="$${SECRET_KEY:-offline-command-signs-nothing}"
 
 .PHONY: demo test lint format messages migrations-check lock install clean openapi bench
 
@@ -18,7 +22,7 @@ $(BIN)/.installed: requirements/dev.txt
 
 # Compiled catalogues are build output: made from locale/*/django.po, never committed.
 messages: install
-	$(MANAGE) compilemessages --ignore=$(VENV) --verbosity=0
+	$(OFFLINE_ENV) $(MANAGE) compilemessages --ignore=$(VENV) --verbosity=0
 
 demo: install messages
 	$(DEMO_ENV) $(MANAGE) migrate --verbosity=0
@@ -46,7 +50,7 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(MANAGE) makemigrations --check --dry-run
+	$(OFFLINE_ENV) $(MANAGE) makemigrations --check --dry-run
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -54,11 +58,11 @@ format: install
 
 # Extract texts into the catalogues (without source locations, for small diffs).
 messages-update: install
-	$(MANAGE) makemessages -l pl -l en --no-location --ignore=$(VENV) --ignore=var
+	$(OFFLINE_ENV) $(MANAGE) makemessages -l pl -l en --no-location --ignore=$(VENV) --ignore=var
 
 # The integration API's schema, committed as docs/openapi.json (a test compares the two).
 openapi: install
-	$(MANAGE) openapi_schema --output docs/openapi.json
+	$(OFFLINE_ENV) $(MANAGE) openapi_schema --output docs/openapi.json
 
 lock: install
 	cd requirements && ../$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt

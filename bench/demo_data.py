@@ -37,6 +37,7 @@ def main():
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ebok.settings")
+    os.environ.setdefault("SECRET_KEY", "bench-only")  # the generator signs nothing
 
     import django
 

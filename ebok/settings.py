@@ -4,47 +4,27 @@ The README lists the variables. Defaults are safe for production except where DE
 for the demo; anything that must not have a default (SECRET_KEY) stops the start-up.
 """
 
-import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from ebok.core.env import env_bool, env_choice, env_int, env_list, env_str
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from error
-
-
-def env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
-
 
 DEBUG = env_bool("DEBUG", False)
 
-# Required in production. Left empty, Django refuses to sign anything (sessions, CSRF, reset
-# links) the moment it is needed, while commands such as migrate still run.
+# Everything signed (sessions, CSRF, reset links) depends on it, so without DEBUG there is no
+# default: a deployment without one stops here rather than at the first signature. Commands
+# that sign nothing (the Makefile's catalogues, migrations check, schema) pass a throwaway one.
 SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY and DEBUG:
+if not SECRET_KEY.strip() and DEBUG:
     SECRET_KEY = "django-insecure-development-only-key"  # noqa: S105 - DEBUG only
+if not SECRET_KEY.strip():
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set: give a long random string (DEBUG=1 runs without one)."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -111,7 +91,7 @@ if not env_str("DATABASE_URL"):
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{_default_sqlite}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -141,27 +121,30 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 8)
+# The legacy 6 is the least allowed (a system check warns below 8).
+PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 8, minimum=6)
 PASSWORD_MAX_LENGTH = 256
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "ebok.accounts.passwords.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "ebok.accounts.passwords.PersonalDataValidator"},
 ]
-TEMPORARY_PASSWORD_DAYS = env_int("TEMPORARY_PASSWORD_DAYS", 7)
+TEMPORARY_PASSWORD_DAYS = env_int("TEMPORARY_PASSWORD_DAYS", 7, minimum=1)
 TEMPORARY_PASSWORD_LENGTH = 12
-PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_MINUTES", 60) * 60
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_MINUTES", 60, minimum=1) * 60
 # Forgotten-password e-mails: at most so many an hour per customer number and per address.
-PASSWORD_RESET_EMAILS_PER_HOUR = env_int("PASSWORD_RESET_EMAILS_PER_HOUR", 3)
-PASSWORD_RESET_ADDRESS_PER_HOUR = env_int("PASSWORD_RESET_ADDRESS_PER_HOUR", 20)
+PASSWORD_RESET_EMAILS_PER_HOUR = env_int("PASSWORD_RESET_EMAILS_PER_HOUR", 3, minimum=1)
+PASSWORD_RESET_ADDRESS_PER_HOUR = env_int("PASSWORD_RESET_ADDRESS_PER_HOUR", 20, minimum=1)
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:info"
 
-LOGIN_THROTTLE_FREE_FAILURES = env_int("LOGIN_THROTTLE_FREE_FAILURES", 5)
-LOGIN_THROTTLE_ADDRESS_FREE_FAILURES = env_int("LOGIN_THROTTLE_ADDRESS_FREE_FAILURES", 20)
-LOGIN_THROTTLE_FIRST_WAIT = env_int("LOGIN_THROTTLE_FIRST_WAIT_SECONDS", 60)
-LOGIN_THROTTLE_MAX_WAIT = env_int("LOGIN_THROTTLE_MAX_WAIT_SECONDS", 15 * 60)
+LOGIN_THROTTLE_FREE_FAILURES = env_int("LOGIN_THROTTLE_FREE_FAILURES", 5, minimum=1)
+LOGIN_THROTTLE_ADDRESS_FREE_FAILURES = env_int(
+    "LOGIN_THROTTLE_ADDRESS_FREE_FAILURES", 20, minimum=1
+)
+LOGIN_THROTTLE_FIRST_WAIT = env_int("LOGIN_THROTTLE_FIRST_WAIT_SECONDS", 60, minimum=1)
+LOGIN_THROTTLE_MAX_WAIT = env_int("LOGIN_THROTTLE_MAX_WAIT_SECONDS", 15 * 60, minimum=1)
 # Failures are forgotten after a day without any.
 LOGIN_THROTTLE_MEMORY = 24 * 60 * 60
 # How many reverse proxies in front of eBOK append to X-Forwarded-For; 0 trusts no header.
@@ -170,7 +153,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Sessions: "remember me" keeps one for 30 days; without it the cookie dies with the browser
 # and the session ends after 30 idle minutes.
 SESSION_REMEMBER_ME_AGE = 30 * 24 * 60 * 60
-SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
 SESSION_COOKIE_AGE = SESSION_REMEMBER_ME_AGE
 
 # HTTPS and headers. Behind a TLS-terminating proxy set PROXY_SSL_HEADER=1.
@@ -216,7 +199,7 @@ WHITENOISE_USE_FINDERS = True
 # check whose they are, never as public media.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Documents staff upload in the admin: PDF only, at most this many megabytes each.
-DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 10)
+DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 10, minimum=1)
 
 # E-mail: EMAIL_BACKEND is "smtp" (default), "console" or "file" (under var/mail).
 _email_backends = {
@@ -224,17 +207,16 @@ _email_backends = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "file": "django.core.mail.backends.filebased.EmailBackend",
 }
-_email_backend = env_str("EMAIL_BACKEND", "smtp")
-if _email_backend not in _email_backends:
-    raise ImproperlyConfigured(f"EMAIL_BACKEND must be one of {', '.join(_email_backends)}")
-EMAIL_BACKEND = _email_backends[_email_backend]
+EMAIL_BACKEND = _email_backends[env_choice("EMAIL_BACKEND", _email_backends, "smtp")]
 EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL exclude each other: set one.")
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ebok@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -246,9 +228,7 @@ _task_backends = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
 }
-_task_backend = env_str("TASKS_BACKEND") or "database"
-if _task_backend not in _task_backends:
-    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_task_backends)}")
+_task_backend = env_choice("TASKS_BACKEND", _task_backends, "database")
 TASKS = {"default": {"BACKEND": _task_backends[_task_backend]}}
 
 # The utility that runs this portal, shown on pages, e-mails and letters.
@@ -259,8 +239,8 @@ UTILITY_EMAIL = env_str("UTILITY_EMAIL", "")
 UTILITY_WEBSITE = env_str("UTILITY_WEBSITE", "")
 UTILITY_NIP = env_str("UTILITY_NIP", "")  # tax number, for the transfer QR code
 # Integration API (docs/api.md): records in one request, and the size of a request body.
-API_MAX_BATCH = env_int("API_MAX_BATCH", 1000)
-API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 10) * 1024 * 1024
+API_MAX_BATCH = env_int("API_MAX_BATCH", 1000, minimum=1)
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 10, minimum=1) * 1024 * 1024
 
 # Payments: each customer's own account (NRB) is the bank's code, then PAYMENT_ACCOUNT_PREFIX,
 # then the customer number, zero-padded to 16 digits, unless the billing system gives one.
@@ -270,9 +250,10 @@ PAYMENT_RECIPIENT = env_str("PAYMENT_RECIPIENT", "") or UTILITY_NAME
 # Where links in e-mails point, e.g. https://ebok.example.pl (no trailing slash).
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
 
+LOG_LEVELS = ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", LOG_LEVELS, "INFO")},
 }

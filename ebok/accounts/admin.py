@@ -15,6 +15,7 @@ class UserAdmin(DjangoUserAdmin):
     raw_id_fields = ["customer"]
     readonly_fields = [
         "temporary_password_expires_at",
+        "password_changed_at",
         "session_generation",
         "last_login",
         "date_joined",
@@ -23,7 +24,14 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         (
             _("Customer account"),
-            {"fields": ["customer", "temporary_password_expires_at", "session_generation"]},
+            {
+                "fields": [
+                    "customer",
+                    "temporary_password_expires_at",
+                    "password_changed_at",
+                    "session_generation",
+                ]
+            },
         ),
     ]
 

@@ -26,6 +26,15 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Set while the password is a temporary one that the customer must change."),
     )
+    password_changed_at = models.DateTimeField(
+        _("password set"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the customer last set a password of their own, or was issued a temporary one."
+        ),
+    )
     session_generation = models.PositiveIntegerField(
         _("session generation"),
         default=0,

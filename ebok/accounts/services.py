@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -16,6 +17,9 @@ from ebok.audit.models import AuditEvent
 from ebok.core.middleware import client_address
 from ebok.core.origin import Origin
 from ebok.notifications.emails import absolute_url, send_to_customer
+
+# What setting a password writes; password_changed_at is what the office's confirmation shows.
+PASSWORD_FIELDS = ("password", "temporary_password_expires_at", "password_changed_at")
 
 
 def account_for(customer):
@@ -37,7 +41,8 @@ def issue_temporary_password(customer, *, actor=None, request=None, origin=None)
     password = new_temporary_password()
     user.set_password(password)
     user.temporary_password_expires_at = temporary_password_expiry()
-    user.save(update_fields=["password", "temporary_password_expires_at"])
+    user.password_changed_at = timezone.now()
+    user.save(update_fields=PASSWORD_FIELDS)
     throttle.clear(customer.number)
     record(
         AuditEvent.Kind.TEMPORARY_PASSWORD_ISSUED,
@@ -54,7 +59,8 @@ def set_own_password(user, password: str, *, request, kind) -> None:
     """The customer chose a password (change or reset): store it and tell them by e-mail."""
     user.set_password(password)
     user.temporary_password_expires_at = None
-    user.save(update_fields=["password", "temporary_password_expires_at"])
+    user.password_changed_at = timezone.now()
+    user.save(update_fields=PASSWORD_FIELDS)
     throttle.clear(user.customer.number)
     record(kind, request=request, customer=user.customer)
     send_to_customer(user.customer, "password_changed", {"login_url": absolute_url(request, "/")})

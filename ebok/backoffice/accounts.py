@@ -90,6 +90,52 @@ def account_state(customer) -> AccountState:
     return AccountState(code=code, user=user, throttle=number)
 
 
+class Password:
+    NONE = "none"
+    OWN = "own"
+    TEMPORARY = "temporary"
+    TEMPORARY_EXPIRED = "temporary_expired"
+
+
+@dataclass(frozen=True)
+class PasswordFacts:
+    """The password a new temporary one would replace, as the office's confirmation tells it."""
+
+    customer: object
+    user: object | None
+
+    @property
+    def code(self) -> str:
+        user = self.user
+        if user is None or not _has_password(user):
+            return Password.NONE
+        if user.has_own_password:
+            return Password.OWN
+        if user.temporary_password_expired:
+            return Password.TEMPORARY_EXPIRED
+        return Password.TEMPORARY
+
+    @property
+    def changed_at(self) -> datetime | None:
+        return self.user.password_changed_at if self.user else None
+
+    @property
+    def seen(self) -> str:
+        """What the confirmation was shown for. Sent back with the confirming POST: when it no
+        longer matches, the password changed in between, and the office is asked again."""
+        return self.changed_at.isoformat() if self.changed_at else ""
+
+
+def password_facts(customers, *, lock=False) -> list[PasswordFacts]:
+    """One query for all the customers' accounts; `lock` holds them until the transaction ends,
+    so that no password is set between the check and the new temporary one."""
+    users = get_user_model().objects.filter(customer__in=customers)
+    if lock:
+        users = users.select_for_update()
+    by_customer = {user.customer_id: user for user in users}
+    return [PasswordFacts(customer, by_customer.get(customer.pk)) for customer in customers]
+
+
 def last_logins(customer, limit=LAST_LOGINS):
     """The customer's latest successful logins, newest first, from the audit log."""
     return list(

@@ -3,20 +3,24 @@
 CustomerAdmin (ebok/customers/admin.py) mixes this in. Each action is a POST to its own URL
 under the customer's change page, CSRF-protected by the admin, allowed only with the
 permission accounts.manage_customer_account, and audited with the staff member as the actor.
+A temporary password replaces the customer's own, so it is issued only from a confirmation
+page that says what it replaces (GET shows it; its POST with confirm=yes issues).
 """
 
 import re
 
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.debug import sensitive_variables
 
 from ebok.accounts.services import issue_temporary_password
@@ -33,6 +37,7 @@ BILLING_NOTE = gettext_lazy(
     "The number, name, address and account come from the billing system: change them there."
 )
 DIGITS = re.compile(r"^[0-9]{1,20}$")
+CONFIRMATION_TEMPLATE = "admin/customers/customer/letter_confirmation.html"
 NUMBER_WIDTH = 20  # Customer.number's max_length
 
 
@@ -124,10 +129,8 @@ class CustomerAccountAdminMixin:
         ]
         return custom + super().get_urls()
 
-    def _customer_for_action(self, request, object_id):
-        """The customer, if this is a POST by someone allowed to manage accounts."""
-        if request.method != "POST":
-            return None
+    def _customer_to_manage(self, request, object_id):
+        """The customer, if the user may manage accounts (404 or 403 otherwise)."""
         customer = self.get_object(request, unquote(object_id))
         if customer is None:
             raise Http404
@@ -135,25 +138,80 @@ class CustomerAccountAdminMixin:
             raise PermissionDenied
         return customer
 
+    def _customer_for_action(self, request, object_id):
+        """The customer, if this is a POST by someone allowed to manage accounts."""
+        if request.method != "POST":
+            return None
+        return self._customer_to_manage(request, object_id)
+
     def _back(self, customer) -> HttpResponseRedirect:
         return HttpResponseRedirect(reverse("admin:customers_customer_change", args=[customer.pk]))
 
     # The actions -----------------------------------------------------------------------------
 
-    @sensitive_variables("password")
     def letter_view(self, request, object_id):
-        customer = self._customer_for_action(request, object_id)
-        if customer is None:
-            return HttpResponseNotAllowed(["POST"])
+        if request.method not in {"GET", "POST"}:
+            return HttpResponseNotAllowed(["GET", "POST"])
+        customer = self._customer_to_manage(request, object_id)
         state = accounts.account_state(customer)
         if state.exists and not state.active:
             messages.error(request, _("The account is disabled: enable it first."))
             return self._back(customer)
-        # All or nothing: should the letter fail, the customer keeps the old password.
-        with transaction.atomic():
-            password = issue_temporary_password(customer, actor=request.user, request=request)
-            letter = self._letter(request, customer, password)
-            return _letters_response([letter], f"e-BOK-{customer.number}.pdf")
+        back = reverse("admin:customers_customer_change", args=[customer.pk])
+        return self._confirm_and_issue(
+            request, [customer], f"e-BOK-{customer.number}.pdf", back=back, customer=customer
+        )
+
+    @sensitive_variables("password")
+    def _confirm_and_issue(self, request, customers, filename, *, back, fields=(), customer=None):
+        """The confirmation page; on its confirming POST, new passwords and their letters.
+
+        `back`: where the page's way back leads; `customer`: the customer whose page it was
+        opened from, if any; `fields`: (name, value) pairs the confirming form sends back (the
+        changelist's action).
+        """
+        if request.method == "POST" and request.POST.get("confirm") == "yes":
+            # All or nothing: should a letter fail, every customer keeps the old password.
+            with transaction.atomic():
+                facts = accounts.password_facts(customers, lock=True)
+                changed = [
+                    fact.customer.number
+                    for fact in facts
+                    if request.POST.get(f"seen-{fact.customer.pk}") != fact.seen
+                ]
+                if not changed:
+                    letters = []
+                    for customer in customers:
+                        password = issue_temporary_password(
+                            customer, actor=request.user, request=request
+                        )
+                        letters.append(self._letter(request, customer, password))
+                    return _letters_response(letters, filename)
+            messages.warning(
+                request,
+                ngettext(
+                    "The password of customer %(numbers)s changed while this page was open. "
+                    "Check and confirm again.",
+                    "The passwords of customers %(numbers)s changed while this page was open. "
+                    "Check and confirm again.",
+                    len(changed),
+                )
+                % {"numbers": ", ".join(changed)},
+            )
+        facts = accounts.password_facts(customers)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": ngettext(
+                "Issue a temporary password?", "Issue temporary passwords?", len(customers)
+            ),
+            "customer": customer,
+            "facts": facts,
+            "passwords": accounts.Password,
+            "fields": fields,
+            "back": back,
+        }
+        return TemplateResponse(request, CONFIRMATION_TEMPLATE, context)
 
     def _letter(self, request, customer, password) -> Letter:
         expires_at = get_user_model().objects.get(customer=customer).temporary_password_expires_at
@@ -197,7 +255,6 @@ class CustomerAccountAdminMixin:
         description=gettext_lazy("Issue temporary passwords and print the letters"),
         permissions=["manage_customer_account"],
     )
-    @sensitive_variables("password")
     def print_temporary_password_letters(self, request, queryset):
         customers = list(queryset.select_related("account")[: MAX_LETTERS + 1])
         if len(customers) > MAX_LETTERS:
@@ -216,9 +273,10 @@ class CustomerAccountAdminMixin:
                 % {"numbers": ", ".join(disabled)},
             )
             return None
-        with transaction.atomic():
-            letters = []
-            for customer in customers:
-                password = issue_temporary_password(customer, actor=request.user, request=request)
-                letters.append(self._letter(request, customer, password))
-            return _letters_response(letters, "e-BOK-letters.pdf")
+        # The confirmation names each customer, so it confirms exactly them ("select all" too).
+        fields = [("action", "print_temporary_password_letters")]
+        fields += [(ACTION_CHECKBOX_NAME, customer.pk) for customer in customers]
+        back = request.get_full_path()  # the list, with its filters
+        return self._confirm_and_issue(
+            request, customers, "e-BOK-letters.pdf", back=back, fields=fields
+        )

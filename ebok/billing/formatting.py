@@ -6,17 +6,32 @@ from django.utils.formats import number_format
 
 CURRENCY = "zł"
 GROSZ = Decimal("0.01")
+# A unit price is kept to 4 decimals (InvoiceLine.unit_net_price): water at 10.5263 zł/m³.
+UNIT_PRICE_STEP = Decimal("0.0001")
+
+
+def _zloty(amount: Decimal, places: int) -> str:
+    """Django's own number formatting, with thousands grouped whatever USE_THOUSAND_SEPARATOR
+    says. Polish groups digits with a non-breaking space (U+00A0), and the currency follows
+    after another one, so an amount never breaks across lines on a page or in a PDF. A negative
+    amount (a corrective invoice) keeps its minus sign in front."""
+    digits = number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
+    return f"{digits}\N{NO-BREAK SPACE}{CURRENCY}"
 
 
 def money(amount: Decimal) -> str:
     """An amount in złoty, in the active language: "1 234,50 zł" (Polish), "1,234.50 zł" (English).
 
-    Django's own number formatting, with thousands grouped whatever USE_THOUSAND_SEPARATOR says.
-    Polish groups digits with a non-breaking space (U+00A0), and the currency follows after
-    another one, so an amount never breaks across lines on a page or in a PDF. The amount is
-    rounded half up to whole grosze first, because Django cuts off further digits rather than
-    rounding them. A negative amount (a corrective invoice) keeps its minus sign in front.
+    The amount is rounded half up to whole grosze first, because Django cuts off further digits
+    rather than rounding them.
     """
-    rounded = amount.quantize(GROSZ, rounding=ROUND_HALF_UP)
-    digits = number_format(rounded, decimal_pos=2, use_l10n=True, force_grouping=True)
-    return f"{digits}\N{NO-BREAK SPACE}{CURRENCY}"
+    return _zloty(amount.quantize(GROSZ, rounding=ROUND_HALF_UP), 2)
+
+
+def unit_price(amount: Decimal) -> str:
+    """A unit price in złoty with the decimals it has, at least 2 and at most 4: "10,5263 zł",
+    "5,43 zł", "12,50 zł". Rounding it to grosze, as money() does, would show a price that
+    does not multiply out to the charge's net amount."""
+    rounded = amount.quantize(UNIT_PRICE_STEP, rounding=ROUND_HALF_UP)
+    places = max(2, -rounded.normalize().as_tuple().exponent)
+    return _zloty(rounded, places)

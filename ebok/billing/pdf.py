@@ -2,9 +2,9 @@
 when the billing system did not store the original.
 
 Every page says, in a band across its top, that it is a copy made by the portal and not the
-original. The text is in the active language (the caller activates the customer's); amounts go
-through ebok.billing.formatting.money and dates are ISO (YYYY-MM-DD). The Lato fonts are
-embedded, so that Polish letters show in any viewer.
+original. The text is in the active language (the caller activates the customer's); amounts and
+unit prices go through ebok.billing.formatting, as on the invoice page, and dates are ISO
+(YYYY-MM-DD). The Lato fonts are embedded, so that Polish letters show in any viewer.
 """
 
 import functools
@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table
 
 from ebok.billing.accounts import format_nrb, payment_account
-from ebok.billing.formatting import money
+from ebok.billing.formatting import money, unit_price
 from ebok.billing.models import Invoice
 from ebok.core.pdf import (
     BODY,
@@ -59,7 +59,8 @@ STRIPE_BACKGROUND = colors.HexColor("#f4f6f8")
 
 # The charges: description, period, quantity, unit net price, VAT rate, net, VAT, gross. Wide
 # enough at SMALL_SIZE for a period on one line and amounts up to "99 999,99 zł".
-CHARGE_COLUMNS = [49 * mm, 33 * mm, 17 * mm, 16 * mm, 12 * mm, 18 * mm, 17 * mm, 18 * mm]
+# The unit price's column holds "1 234,5678 zł" on one line.
+CHARGE_COLUMNS = [46 * mm, 33 * mm, 17 * mm, 19 * mm, 12 * mm, 18 * mm, 17 * mm, 18 * mm]
 CELL_PADDING = 3  # points, left and right of each charge
 NUMERIC_FROM = 2  # the columns from here on are numbers, aligned right
 HEADER_COLUMNS = [CONTENT_WIDTH * 0.55, CONTENT_WIDTH * 0.45]
@@ -145,7 +146,7 @@ def _charges(invoice) -> Table:
                 _text(line.description, CELL),
                 _text(_period(line.period_start, line.period_end), CELL),
                 f"{_number(line.quantity, 0)} {line.unit}",
-                _number(line.unit_net_price, 2),
+                unit_price(line.unit_net_price),
                 f"{_number(line.vat_rate, 0)}%",
                 *(money(amount) for amount in (line.net, line.vat, line.gross)),
             ]

@@ -16,7 +16,8 @@ DESCRIPTION = """\
 How the utility's billing system keeps eBOK current: it pushes customers, service points,
 meters, readings, invoices (with their charges and PDFs), payments and documents, keyed by its
 own ids (`external_id`), withdraws what it cancelled, and pulls the readings customers
-submitted. Every request needs `Authorization: Bearer <token>` (`manage.py create_api_token`).
+submitted. Every request needs `Authorization: Bearer <token>` (`manage.py create_api_token`);
+every POST sends JSON as `Content-Type: application/json` (else 415).
 A batch is all or nothing; sending it again changes nothing. See docs/api.md.
 """
 

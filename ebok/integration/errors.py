@@ -9,7 +9,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from ebok.integration import limits
-from ebok.integration.limits import BodyTooLarge
+from ebok.integration.limits import BodyTooLarge, NotJson
 
 logger = logging.getLogger("ebok.integration")
 
@@ -97,6 +97,14 @@ def install_handlers(api) -> None:
             request,
             413,
             f"The request body is larger than {limit} bytes (API_MAX_BODY_BYTES).",
+        )
+
+    @api.exception_handler(NotJson)
+    def not_json(request, exc):
+        return respond(
+            request,
+            415,
+            "The body must be JSON in UTF-8, sent with `Content-Type: application/json`.",
         )
 
     @api.exception_handler(AuthenticationError)

@@ -1,4 +1,5 @@
-"""The API's limits, read from settings at request time (so tests can change them).
+"""What a request may carry: limits read from settings at request time (so tests can change
+them), and the type of its body.
 
 API_MAX_BATCH: records in one request (all sections together).
 API_MAX_BODY_BYTES: size of a request body, also of an uploaded PDF. Django's own
@@ -12,6 +13,10 @@ from django.conf import settings
 
 
 class BodyTooLarge(Exception):
+    pass
+
+
+class NotJson(Exception):
     pass
 
 
@@ -32,6 +37,19 @@ def declared_length(request) -> int:
 
 def body_too_large(request) -> bool:
     return declared_length(request) > max_body_bytes()
+
+
+def not_json(request) -> bool:
+    """Whether a POST's body is declared anything but JSON in UTF-8.
+
+    Every POST of the API takes JSON (the invoice PDF is a PUT with its own type). A body sent as
+    text or a form would otherwise be parsed as JSON all the same: a caller's mistake, or a form
+    on another site posting across origins, must be refused rather than written.
+    """
+    if request.method != "POST":
+        return False
+    charset = request.content_params.get("charset", "utf-8").lower()
+    return request.content_type != "application/json" or charset not in {"utf-8", "utf8"}
 
 
 def read_body(request) -> None:

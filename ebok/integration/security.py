@@ -9,7 +9,7 @@ from ninja.security import HttpBearer
 from ebok.core.middleware import client_ip
 from ebok.integration import limits, tokens
 from ebok.integration.errors import logger
-from ebok.integration.limits import BodyTooLarge
+from ebok.integration.limits import BodyTooLarge, NotJson
 from ebok.integration.models import ApiCall, ApiToken
 
 
@@ -28,8 +28,8 @@ def note_records(request, count: int) -> None:
 
 
 def logged_call(api):
-    """A decorator for every operation (token check included): refuse an oversized body before
-    anything reads it, and log the call."""
+    """A decorator for every operation (token check included): refuse an oversized body or one
+    that is not JSON before anything reads it, and log the call."""
 
     def decorator(run):
         @wraps(run)
@@ -39,6 +39,8 @@ def logged_call(api):
             try:
                 if limits.body_too_large(request):
                     response = api.on_exception(request, BodyTooLarge())
+                elif limits.not_json(request):
+                    response = api.on_exception(request, NotJson())
                 else:
                     response = run(request, *args, **kwargs)
                 status = response.status_code

@@ -1,4 +1,5 @@
 import subprocess
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -61,3 +62,24 @@ def pdf_text(content: bytes, tmp_path) -> str:
     path.write_bytes(content)
     command = [PDFTOTEXT, "-enc", "UTF-8", str(path), "-"]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+class _HiddenFields(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.fields: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("type") == "hidden":
+            self.fields.setdefault(attrs["name"], []).append(attrs.get("value") or "")
+
+
+def confirm(client, response):
+    """Press "Yes" on the confirmation page before a temporary password is issued: post its
+    form back, as a browser would. Any other response (a refusal, a redirect) is returned as is."""
+    parser = _HiddenFields()
+    parser.feed(response.content.decode() if response.status_code == 200 else "")
+    if parser.fields.get("confirm") != ["yes"]:
+        return response
+    return client.post(response.wsgi_request.get_full_path(), parser.fields)

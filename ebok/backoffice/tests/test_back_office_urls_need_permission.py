@@ -2,7 +2,8 @@
 
 Logged out and as a customer: the admin's login page. As staff without permissions: 403. As an
 operator or administrator: 200 exactly where the role's permissions (and the page's own rules,
-e.g. nobody adds audit events) allow it, 403 elsewhere.
+e.g. nobody adds audit events) allow it, 403 elsewhere. The temporary password's confirmation
+page (a GET of its action) is tried like the actions.
 """
 
 import datetime as dt
@@ -18,7 +19,7 @@ from ebok.accounts.models import Consent
 from ebok.accounts.services import issue_temporary_password
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
-from ebok.backoffice.tests.conftest import make_staff
+from ebok.backoffice.tests.conftest import confirm, make_staff
 from ebok.billing.models import Invoice, Payment
 from ebok.content.models import Announcement, Document
 from ebok.customers.models import Reading
@@ -141,6 +142,12 @@ def action_url(name, customer) -> str:
     return reverse(f"admin:customers_customer_account_{name}", args=[customer.pk])
 
 
+def seen(customer) -> str:
+    """What a confirmation page shown now would send back for the customer."""
+    customer.account.refresh_from_db()
+    return customer.account.password_changed_at.isoformat()
+
+
 def test_account_actions_send_logged_out_visitors_and_customers_to_the_admin_login(
     client, objects, customer
 ):
@@ -148,9 +155,14 @@ def test_account_actions_send_logged_out_visitors_and_customers_to_the_admin_log
         if who:
             client.force_login(who)
         for name in ACTIONS:
-            response = client.post(action_url(name, customer))
-            assert response.status_code == 302, name
-            assert response.url.startswith(reverse("admin:login")), name
+            for response in [
+                client.get(action_url(name, customer)),
+                client.post(action_url(name, customer)),
+                client.post(action_url(name, customer), {"confirm": "yes"}),
+            ]:
+                assert response.status_code == 302, name
+                assert response.url.startswith(reverse("admin:login")), name
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.TEMPORARY_PASSWORD_ISSUED).count() == 1
 
 
 def test_account_actions_need_the_account_permission(client, objects, customer):
@@ -165,9 +177,15 @@ def test_account_actions_need_the_account_permission(client, objects, customer):
     assert "Zakończ wszystkie sesje" not in page.content.decode()
     for name in ACTIONS:
         assert client.post(action_url(name, customer)).status_code == 403, name
+    assert client.get(action_url("letter", customer)).status_code == 403
+    confirmed = {"confirm": "yes", f"seen-{customer.pk}": seen(customer)}
+    assert client.post(action_url("letter", customer), confirmed).status_code == 403
     changelist = reverse("admin:customers_customer_changelist")
     data = {"action": "print_temporary_password_letters", "_selected_action": [customer.pk]}
     assert client.post(changelist, data).get("Content-Type") != "application/pdf"
+    response = client.post(changelist, {**data, **confirmed})
+    assert response.get("Content-Type") != "application/pdf"
+    assert "Wydać hasło tymczasowe?" not in response.content.decode()
     assert AuditEvent.objects.filter(actor=clerk).count() == 0
 
 
@@ -175,6 +193,9 @@ def test_staff_without_permissions_cannot_use_account_actions(client, objects, c
     client.force_login(make_staff("newcomer"))
     for name in ACTIONS:
         assert client.post(action_url(name, customer)).status_code == 403, name
+    assert client.get(action_url("letter", customer)).status_code == 403
+    confirmed = {"confirm": "yes", f"seen-{customer.pk}": seen(customer)}
+    assert client.post(action_url("letter", customer), confirmed).status_code == 403
 
 
 @pytest.mark.parametrize("role", ["Operator", "Administrator"])
@@ -182,12 +203,16 @@ def test_each_role_can_use_every_account_action(client, objects, customer, role)
     client.force_login(make_staff(role.lower(), role))
     change_page = reverse("admin:customers_customer_change", args=[customer.pk])
     for name in ACTIONS:
-        assert client.get(action_url(name, customer)).status_code == 405, name
-        response = client.post(action_url(name, customer))
         if name == "letter":
+            # GET: the confirmation page; its "Yes": the letter.
+            page = client.get(action_url(name, customer))
+            assert page.status_code == 200
+            response = confirm(client, page)
             assert response.status_code == 200
             assert response["Content-Type"] == "application/pdf"
         else:
+            assert client.get(action_url(name, customer)).status_code == 405, name
+            response = client.post(action_url(name, customer))
             assert response.status_code == 302, name
             assert response.url == change_page
             assert client.get(response.url).status_code == 200

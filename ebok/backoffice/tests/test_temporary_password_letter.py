@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ebok.audit.models import AuditEvent
-from ebok.backoffice.tests.conftest import PDFTOTEXT, pdf_text
+from ebok.backoffice.tests.conftest import PDFTOTEXT, confirm, pdf_text
 from ebok.customers.models import Customer
 from ebok.testing import make_customer
 
@@ -31,7 +31,9 @@ def utility(settings):
 
 
 def issue_letter(client, customer):
-    return client.post(reverse("admin:customers_customer_account_letter", args=[customer.pk]))
+    """The panel's button, then "Yes" on the confirmation page."""
+    url = reverse("admin:customers_customer_account_letter", args=[customer.pk])
+    return confirm(client, client.get(url))
 
 
 def password_in(text: str) -> str:
@@ -167,10 +169,11 @@ def test_letters_for_several_selected_customers_come_one_per_page(
     client, operator_client, customer, tmp_path
 ):
     other = make_customer(number="004321", name="Zofia Kowalczyk", street="ul. Rynek 3")
-    response = operator_client.post(
+    selected = operator_client.post(
         reverse("admin:customers_customer_changelist"),
         {"action": "print_temporary_password_letters", "_selected_action": [customer.pk, other.pk]},
     )
+    response = confirm(operator_client, selected)
 
     assert response["Content-Type"] == "application/pdf"
     pages = pdf_text(response.content, tmp_path).split("\f")

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from ebok.audit.models import AuditEvent
+from ebok.backoffice.tests.conftest import confirm
 from ebok.testing import make_customer
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +50,11 @@ def test_staff_issue_a_temporary_password_that_logs_the_customer_in(
     staff_client, client, admin_user, tmp_path
 ):
     customer = make_customer()
-    response = staff_client.post(
+    selected = staff_client.post(
         reverse("admin:customers_customer_changelist"),
         {"action": "print_temporary_password_letters", "_selected_action": [customer.pk]},
     )
+    response = confirm(staff_client, selected)
     # The password is only in the letter (a PDF to print), never on a page.
     assert response["Content-Type"] == "application/pdf"
     path = tmp_path / "letter.pdf"

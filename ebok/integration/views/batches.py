@@ -20,7 +20,14 @@ from ebok.integration.services.batch import import_batch
 from ebok.integration.services.documents import import_documents
 
 router = Router(tags=["push"])
-RESPONSES = {200: BatchResult, 401: Message, 409: Message, 413: Message, 422: Rejection}
+RESPONSES = {
+    200: BatchResult,
+    401: Message,
+    409: Message,
+    413: Message,
+    415: Message,
+    422: Rejection,
+}
 
 
 def _result(total, by_section) -> dict:

@@ -37,7 +37,7 @@ def submitted_readings(request, page: Query[Page]):
 
 @router.post(
     "/submitted-readings/ack",
-    response={200: Acknowledged, 401: Message, 413: Message, 422: Rejection},
+    response={200: Acknowledged, 401: Message, 413: Message, 415: Message, 422: Rejection},
     summary="Acknowledge submitted readings the billing system has stored",
 )
 def acknowledge(request, payload: Acknowledgement):

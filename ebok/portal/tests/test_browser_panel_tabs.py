@@ -303,9 +303,10 @@ def test_customer_walks_every_tab_and_sees_their_own_data(live_server, page, his
     expect(charges).to_have_count(2)  # the header and the one charge
     charge = charges.nth(1)
     expect(charge.get_by_role("rowheader")).to_contain_text(line.description)
-    amounts = [line.unit_net_price, line.net, line.vat, line.gross]
+    assert line.unit_net_price == Decimal("10.5263")  # all 4 decimals shown, not rounded
+    amounts = [line.net, line.vat, line.gross]
     expect(charge.get_by_role("cell")).to_have_text(
-        ["", "9,500 m³", *map(polish_money, amounts[:1]), "8%", *map(polish_money, amounts[1:])]
+        ["", "9,500 m³", "10,5263\xa0zł", "8%", *map(polish_money, amounts)]
     )
     # The copy opens inline, in the browser's PDF viewer: fetch it with the browser's session.
     pdf_link = page.get_by_role("link", name="Pobierz kopię (PDF)")

@@ -24,7 +24,10 @@ def _with_last_reading(meters):
 @customer_required
 def meter_list_view(request):
     """ "Punkty/liczniki": the service points with their meters and each one's last reading."""
-    meters = _with_last_reading(Meter.objects.order_by("removed_on", "kind", "serial_number"))
+    # Meters in use first, then the removed ones, the latest removal first. The NULL placement
+    # is spelled out: PostgreSQL and SQLite would each put "not removed" at a different end.
+    in_use_first = F("removed_on").desc(nulls_first=True)
+    meters = _with_last_reading(Meter.objects.order_by(in_use_first, "kind", "serial_number"))
     points = CustomerScope(request.customer).service_points.prefetch_related(
         Prefetch("meters", queryset=meters)
     )

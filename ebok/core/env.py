@@ -1,0 +1,71 @@
+"""Reading settings from the environment, strictly: a value that is not understood stops the
+start-up with a message naming the variable and what it accepts, rather than being taken as
+"off" or as the default (SECURE_SSL_REDIRECT=ture must not turn HTTPS off).
+
+Used by ebok/settings.py only, so kept free of Django's settings. An empty value means the
+default, as a missing one does: `FOO=` in a unit file or `.env` is the usual way to unset.
+"""
+
+import os
+from collections.abc import Iterable
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE = ("1", "true", "yes", "on")
+FALSE = ("0", "false", "no", "off")
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def _given(name: str) -> str | None:
+    """The variable's value, stripped; None when it is missing or empty."""
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = _given(name)
+    if value is None:
+        return default
+    if value.lower() in TRUE:
+        return True
+    if value.lower() in FALSE:
+        return False
+    accepted = ", ".join(f"{yes}/{no}" for yes, no in zip(TRUE, FALSE, strict=True))
+    raise ImproperlyConfigured(f"{name} must be one of {accepted} (or empty), not {value!r}.")
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    """A whole number of at least `minimum` (0 unless said otherwise: no setting is negative)."""
+    value = _given(name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of at least {minimum} (or empty), not {value!r}."
+        )
+    return number
+
+
+def env_choice(name: str, choices: Iterable[str], default: str) -> str:
+    """One of `choices`, compared without regard to case and returned as spelled there."""
+    choices = list(choices)
+    value = _given(name)
+    if value is None:
+        return default
+    for choice in choices:
+        if value.lower() == choice.lower():
+            return choice
+    raise ImproperlyConfigured(
+        f"{name} must be one of {', '.join(choices)} (or empty), not {value!r}."
+    )
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
