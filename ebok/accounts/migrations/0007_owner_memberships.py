@@ -20,6 +20,6 @@ def no_memberships(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accounts", "0005_membership")]
+    dependencies = [("accounts", "0006_membership")]
 
     operations = [migrations.RunPython(owner_memberships, no_memberships)]

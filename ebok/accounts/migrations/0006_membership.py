@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_email_confirmation'),
+        ('accounts', '0005_user_password_changed_at'),
         ('customers', '0003_search_indexes'),
     ]
 
