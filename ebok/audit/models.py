@@ -34,6 +34,9 @@ class AuditEvent(models.Model):
         ACCOUNT_ENABLED = "account_enabled", _("Account enabled")
         EMAIL_CONFIRMATION_SENT = "email_confirmation_sent", _("E-mail confirmation link sent")
         EMAIL_CHANGED = "email_changed", _("E-mail address changed")
+        MEMBERSHIP_GRANTED = "membership_granted", _("Access to the customer number given")
+        MEMBERSHIP_CHANGED = "membership_changed", _("Access to the customer number changed")
+        MEMBERSHIP_REVOKED = "membership_revoked", _("Access to the customer number taken away")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

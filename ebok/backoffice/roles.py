@@ -30,7 +30,7 @@ OPERATOR_PERMISSIONS = {
         "document": ["view", "add", "change", "delete"],
     },
     "billing": {"invoice": ["view"], "invoiceline": ["view"], "payment": ["view"]},
-    "accounts": {"consent": ["view"]},
+    "accounts": {"consent": ["view"], "membership": ["view", "add", "change", "delete"]},
     "audit": {"auditevent": ["view"]},
 }
 

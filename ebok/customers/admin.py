@@ -1,8 +1,22 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from ebok.accounts import memberships
+from ebok.accounts.models import Membership
 from ebok.backoffice.customer_admin import CustomerAccountAdminMixin
 from ebok.customers.models import Customer, Meter, Reading, ServicePoint
+
+
+class MembershipInline(admin.TabularInline):
+    """Who can reach this customer number; every change is audited and told to the number."""
+
+    model = Membership
+    extra = 0
+    fields = ["user", "role", "created_at"]
+    readonly_fields = ["created_at"]
+    raw_id_fields = ["user"]
+    verbose_name = _("login with access")
+    verbose_name_plural = _("logins with access to this number")
 
 
 @admin.register(Customer)
@@ -26,6 +40,21 @@ class CustomerAdmin(CustomerAccountAdminMixin, admin.ModelAdmin):
     search_help_text = _("Customer number, name, address or e-mail address.")
     # With 300,000 customers, counting every row on each search costs more than it tells.
     show_full_result_count = False
+    inlines = [MembershipInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        instances = formset.save(commit=False)
+        for membership in formset.deleted_objects:
+            membership.delete()
+            memberships.revoked(membership, actor=request.user, request=request)
+        for membership in instances:
+            is_new = membership.pk is None
+            membership.save()
+            announce = memberships.granted if is_new else memberships.changed
+            announce(membership, actor=request.user, request=request)
+        formset.save_m2m()
 
 
 class MeterInline(admin.TabularInline):
