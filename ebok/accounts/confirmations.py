@@ -1,14 +1,16 @@
-"""The one way a customer changes the e-mail on file: a one-time link to the new address.
+"""The one confirmation mechanism: a change of who can reach an account waits for a one-time
+link sent by e-mail to the person who must agree.
 
-The e-mail on file is where forgotten-password links go, so it decides who can reach the
-account. A new address is used only after its owner opens the link sent to it (valid
-CONFIRMATION_HOURS, once; a newer link for the same customer and purpose replaces an older one);
-the address it replaces is told. Only a hash of the token is stored. Opening the link shows a
-button: the change happens on POST, so a mail scanner that fetches links changes nothing.
+- The e-mail on file is where forgotten-password links go, so it decides who can reach the
+  account: a new address is used only after its owner opens the link sent to it (registration,
+  change of address); the address it replaces is told.
+- Another login gets access to a customer number only when the number's owner opens the link
+  sent to the number's address on file (access request), or when the person invited by the
+  owner opens the link sent to them (invitation).
 
-Each purpose says what follows the change: registration then issues a temporary password to the
-confirmed address (if the account still has no password of its own); a plain change does
-nothing more.
+A link is valid CONFIRMATION_HOURS, once; a newer link for the same thing replaces an older one.
+Only a hash of the token is stored. Opening the link shows a button: the change happens on POST,
+so a mail scanner that fetches links changes nothing.
 """
 
 import hashlib
@@ -32,19 +34,41 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+Purpose = EmailConfirmation.Purpose
+# The e-mail each purpose sends with its link.
+TEMPLATES = {
+    Purpose.REGISTRATION: "email_confirm",
+    Purpose.CHANGE: "email_confirm",
+    Purpose.ACCESS: "access_request",
+    Purpose.INVITATION: "invitation",
+}
+
+
+def _replaced(customer, email: str, purpose, details: dict):
+    """The earlier links a new one makes void: one pending address per customer and purpose,
+    one pending request per login, one pending invitation per address."""
+    earlier = EmailConfirmation.objects.filter(
+        customer=customer, purpose=purpose, used_at__isnull=True
+    )
+    if purpose == Purpose.ACCESS:
+        return earlier.filter(details__user_id=details["user_id"])
+    if purpose == Purpose.INVITATION:
+        return earlier.filter(email__iexact=email)
+    return earlier
+
+
 def start(customer, email: str, purpose, *, origin: Origin, details=None) -> None:
-    """Record the pending address and send the link to it."""
+    """Record the pending change and send its link to email."""
+    details = details or {}
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     with transaction.atomic():
-        EmailConfirmation.objects.filter(
-            customer=customer, purpose=purpose, used_at__isnull=True
-        ).update(used_at=now)
+        _replaced(customer, email, purpose, details).update(used_at=now)
         confirmation = EmailConfirmation.objects.create(
             customer=customer,
             email=email,
             purpose=purpose,
-            details=details or {},
+            details=details,
             token_hash=_hash(token),
             created_at=now,
             expires_at=now + timedelta(hours=CONFIRMATION_HOURS),
@@ -58,8 +82,14 @@ def start(customer, email: str, purpose, *, origin: Origin, details=None) -> Non
     url = origin.url(reverse("accounts:email_confirm", kwargs={"token": token}))
     send_to_address(
         email,
-        "email_confirm",
-        {"customer": customer, "confirm_url": url, "expires": confirmation.expires_at},
+        TEMPLATES[purpose],
+        {
+            "customer": customer,
+            "confirm_url": url,
+            "expires": confirmation.expires_at,
+            "details": details,
+            "confirmation": confirmation,
+        },
     )
 
 
@@ -72,16 +102,17 @@ def pending(token: str) -> EmailConfirmation | None:
     )
 
 
-def confirm(token: str, *, request) -> EmailConfirmation | None:
-    """Use the link: change the address and do what its purpose asks. None: not valid (any more).
+def confirm(token: str, *, request, login=None) -> EmailConfirmation | None:
+    """Use the link and do what its purpose asks. None: not valid (any more).
 
-    Marking it used is a conditional UPDATE, so of two simultaneous clicks only one goes on.
+    login: for an invitation, the login that accepts it. Marking the link used is a conditional
+    UPDATE, so of two simultaneous clicks only one goes on.
     """
     confirmation = pending(token)
     if confirmation is None:
         return None
-    # Registration's follow-up lives with registration, which itself starts confirmations.
-    from ebok.accounts import registration
+    # Their follow-ups live with registration and memberships, which start confirmations.
+    from ebok.accounts import memberships, registration
 
     with transaction.atomic():
         taken = EmailConfirmation.objects.filter(pk=confirmation.pk, used_at__isnull=True).update(
@@ -89,11 +120,16 @@ def confirm(token: str, *, request) -> EmailConfirmation | None:
         )
         if not taken:
             return None
-        is_registration = confirmation.purpose == EmailConfirmation.Purpose.REGISTRATION
-        if is_registration and not registration.may_finish(confirmation.customer):
+        purpose = confirmation.purpose
+        if purpose == Purpose.ACCESS:
+            return confirmation if memberships.grant_requested(confirmation, request) else None
+        if purpose == Purpose.INVITATION:
+            accepted = memberships.accept_invitation(confirmation, login, request)
+            return confirmation if accepted else None
+        if purpose == Purpose.REGISTRATION and not registration.may_finish(confirmation.customer):
             return None
         change_email(confirmation.customer, confirmation.email, request=request)
-        if is_registration:
+        if purpose == Purpose.REGISTRATION:
             registration.finish(confirmation, request=request)
     return confirmation
 

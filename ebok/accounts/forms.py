@@ -1,9 +1,10 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from ebok.accounts.consents import E_INVOICE_CONSENT_TEXT
+from ebok.accounts.models import Membership
 from ebok.accounts.passwords import minimum_length_text
 from ebok.accounts.registration import Application, normalize_invoice_number, parse_amount
 from ebok.core.forms import Form
@@ -99,8 +100,8 @@ class PasswordForgottenForm(Form):
         return normalize_customer_number(self.cleaned_data["customer_number"])
 
 
-class RegistrationForm(Form):
-    """Self-registration: the customer number and one recent invoice prove who is asking."""
+class InvoiceProofForm(Form):
+    """A customer number proved with one recent invoice: registration and adding a number."""
 
     customer_number = forms.CharField(
         label=_("Customer number"),
@@ -121,24 +122,6 @@ class RegistrationForm(Form):
         max_length=30,
         help_text=_("The amount to pay as on the invoice, e.g. 60,00."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "decimal"}),
-    )
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        help_text=_(
-            "We will send the temporary password here and keep this address for messages "
-            "about your account."
-        ),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
-    accept_terms = forms.BooleanField(
-        label=_("I accept the terms of service."),
-        error_messages={"required": _("To register, accept the terms of service.")},
-    )
-    e_invoice = forms.BooleanField(
-        label=E_INVOICE_CONSENT_TEXT,
-        required=False,
-        help_text=_("Optional. You can withdraw this consent at the customer office at any time."),
     )
 
     def clean_customer_number(self):
@@ -165,6 +148,73 @@ class RegistrationForm(Form):
             customer_number=data["customer_number"],
             invoice_number=data["invoice_number"],
             gross=data["gross"],
-            email=data["email"],
-            e_invoice=data["e_invoice"],
+            email=data.get("email", ""),
+            e_invoice=data.get("e_invoice", False),
         )
+
+
+class RegistrationForm(InvoiceProofForm):
+    """Self-registration: the customer number and one recent invoice prove who is asking."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_(
+            "We will send the temporary password here and keep this address for messages "
+            "about your account."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of service."),
+        error_messages={"required": _("To register, accept the terms of service.")},
+    )
+    e_invoice = forms.BooleanField(
+        label=E_INVOICE_CONSENT_TEXT,
+        required=False,
+        help_text=_("Optional. You can withdraw this consent at the customer office at any time."),
+    )
+
+
+class InviteForm(Form):
+    email = forms.EmailField(
+        label=_("E-mail address of the person invited"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    role = forms.ChoiceField(
+        label=_("What they may do"),
+        choices=[
+            (Membership.Role.VIEWER, _("see, submit readings and pay (viewer)")),
+            (Membership.Role.OWNER, _("everything, including managing access (owner)")),
+        ],
+        initial=Membership.Role.VIEWER,
+        widget=forms.RadioSelect,
+    )
+
+
+class NewLoginForm(NewPasswordForm):
+    """A login created to accept an invitation: the address invited, and a password."""
+
+    def __init__(self, email, *args, **kwargs):
+        User = get_user_model()
+        self.email = email.casefold()
+        super().__init__(User(username=self.email, email=self.email), *args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if get_user_model().objects.filter(username__iexact=self.email).exists():
+            raise forms.ValidationError(
+                _(
+                    "There is already a login for this e-mail address. Log in with it to "
+                    "accept the invitation."
+                ),
+                code="login_exists",
+            )
+        return cleaned
+
+    def save(self):
+        user = self.user
+        user.set_password(self.cleaned_data["new_password1"])
+        user.save()
+        return user

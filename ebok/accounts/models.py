@@ -120,16 +120,20 @@ class Consent(models.Model):
 
 
 class EmailConfirmation(models.Model):
-    """A new e-mail address for a customer, waiting for the one-time link sent to it.
+    """A change of who can reach a customer's account, waiting for its one-time e-mail link.
 
-    The one way the e-mail on file changes at a customer's hand (registration today, the account
-    page later): the address is used only after its owner opens the link (ebok/accounts/
-    confirmations.py). Only a hash of the link's token is kept.
+    The one confirmation mechanism (ebok/accounts/confirmations.py): a new e-mail on file is
+    used only after the link sent to it is opened (registration, change of address); another
+    login gets access to a number only when the number's owner opens the link sent to the
+    address on file (access request) or when the person invited opens theirs (invitation).
+    Only a hash of the link's token is kept.
     """
 
     class Purpose(models.TextChoices):
         REGISTRATION = "registration", _("registration")
         CHANGE = "change", _("change of e-mail address")
+        ACCESS = "access", _("request for access to the customer number")
+        INVITATION = "invitation", _("invitation to the customer number")
 
     customer = models.ForeignKey(
         "customers.Customer",
@@ -137,7 +141,7 @@ class EmailConfirmation(models.Model):
         on_delete=models.CASCADE,
         related_name="email_confirmations",
     )
-    email = models.EmailField(_("new e-mail address"))
+    email = models.EmailField(_("e-mail address the link went to"))
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
     details = models.JSONField(
         _("details"), default=dict, blank=True, help_text=_("What to do once confirmed.")
@@ -156,6 +160,11 @@ class EmailConfirmation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.customer_id} {self.email}"
+
+    @property
+    def role_display(self) -> str:
+        """The role an access request or invitation gives, in the reader's language."""
+        return Membership.Role(self.details.get("role", Membership.Role.VIEWER)).label
 
 
 class Membership(models.Model):

@@ -16,7 +16,7 @@ from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.core.middleware import client_address
 from ebok.core.origin import Origin
-from ebok.notifications.emails import absolute_url, send_to_customer
+from ebok.notifications.emails import absolute_url, send_to_address, send_to_customer
 
 # What setting a password writes; password_changed_at is what the office's confirmation shows.
 PASSWORD_FIELDS = ("password", "temporary_password_expires_at", "password_changed_at")
@@ -61,9 +61,17 @@ def set_own_password(user, password: str, *, request, kind) -> None:
     user.temporary_password_expires_at = None
     user.password_changed_at = timezone.now()
     user.save(update_fields=PASSWORD_FIELDS)
-    throttle.clear(user.customer.number)
-    record(kind, request=request, customer=user.customer)
-    send_to_customer(user.customer, "password_changed", {"login_url": absolute_url(request, "/")})
+    record(kind, request=request, customer=user.customer, detail=f"login {user.username}")
+    context = {
+        "login_url": absolute_url(request, "/"),
+        "customer": getattr(request, "customer", None),
+    }
+    if user.customer_id:
+        throttle.clear(user.customer.number)
+        send_to_customer(user.customer, "password_changed", context)
+    elif user.email:
+        # A login made by invitation has no number of its own; it was invited at this address.
+        send_to_address(user.email, "password_changed", context)
 
 
 def request_password_reset(number: str, *, request) -> None:
@@ -86,27 +94,37 @@ def request_password_reset(number: str, *, request) -> None:
 
 
 def send_password_reset_link(number: str, *, origin: Origin) -> None:
-    """Send a one-time link if the number has an account with an e-mail; say nothing either way."""
+    """Send a one-time link to each login that reaches the number, at that login's own address
+    (its own number's e-mail on file, or the address it was invited at); say nothing either way.
+    """
+    from ebok.accounts.memberships import login_email
+
     User = get_user_model()
-    user = (
+    logins = list(
         User.objects.select_related("customer")
-        .filter(customer__number=number, is_staff=False, is_active=True)
-        .first()
+        .filter(memberships__customer__number=number, is_staff=False, is_active=True)
+        .distinct()
+        .order_by("pk")
     )
     record(
         AuditEvent.Kind.PASSWORD_RESET_REQUESTED,
         origin=origin,
-        customer=user.customer if user else None,
+        customer=next(
+            (u.customer for u in logins if u.customer and u.customer.number == number), None
+        ),
         customer_number=number,
-        detail="" if user else "no account",
+        detail=", ".join(f"login {u.username}" for u in logins) if logins else "no account",
     )
-    if user is None or not user.customer.email:
-        return
-    path = reverse(
-        "accounts:password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    send_to_customer(user.customer, "password_reset_link", {"reset_url": origin.url(path)})
+    for user in logins:
+        address = login_email(user)
+        if not address:
+            continue
+        path = reverse(
+            "accounts:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        context = {"customer": user.customer, "reset_url": origin.url(path)}
+        send_to_address(address, "password_reset_link", context)

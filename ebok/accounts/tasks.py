@@ -32,3 +32,14 @@ def send_password_reset_link(*, customer_number: str, origin: dict) -> None:
     origin = Origin(**origin)
     with translation.override(origin.language):
         services.send_password_reset_link(customer_number, origin=origin)
+
+
+@task()
+def complete_access_request(*, invoice_id, user_id, customer_number, origin: dict) -> None:
+    from ebok.accounts import memberships
+
+    origin = Origin(**origin)
+    with translation.override(origin.language):
+        memberships.complete_access_request(
+            invoice_id=invoice_id, user_id=user_id, customer_number=customer_number, origin=origin
+        )

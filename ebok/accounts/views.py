@@ -7,6 +7,7 @@ from django.contrib.auth import (
     update_session_auth_hash,
 )
 from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
@@ -20,11 +21,13 @@ from ebok.accounts import confirmations, numbers, throttle
 from ebok.accounts.decorators import customer_required
 from ebok.accounts.forms import (
     LoginForm,
+    NewLoginForm,
     NewPasswordForm,
     PasswordChangeForm,
     PasswordForgottenForm,
 )
 from ebok.accounts.middleware import start_session
+from ebok.accounts.models import EmailConfirmation
 from ebok.accounts.services import request_password_reset, set_own_password
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
@@ -142,7 +145,7 @@ def _user_from_link(uidb64: str, token: str):
         return None
     user = (
         User.objects.select_related("customer")
-        .filter(pk=pk, customer__isnull=False, is_active=True)
+        .filter(pk=pk, is_staff=False, is_active=True)
         .first()
     )
     if user is None or not default_token_generator.check_token(user, token):
@@ -171,20 +174,32 @@ def password_reset_confirm_view(request, uidb64, token):
 
 @never_cache
 def email_confirm_view(request, token):
-    """GET shows what the link will do; POST does it (mail scanners only GET)."""
-    if request.method == "POST":
-        confirmation = confirmations.confirm(token, request=request)
-        if confirmation is not None:
-            return render(request, "accounts/email_confirmed.html", {"confirmation": confirmation})
-    else:
-        confirmation = confirmations.pending(token)
-        if confirmation is not None:
-            return render(request, "accounts/email_confirm.html", {"confirmation": confirmation})
-    return render(request, "accounts/email_confirm_invalid.html", status=404)
+    """GET shows what the link will do; POST does it (mail scanners only GET).
+
+    An invitation is accepted by the customer login in use, or by a login created here.
+    """
+    confirmation = confirmations.pending(token)
+    if confirmation is None:
+        return render(request, "accounts/email_confirm_invalid.html", status=404)
+    invitation = confirmation.purpose == EmailConfirmation.Purpose.INVITATION
+    signed_in = request.user.is_authenticated and not request.user.is_staff
+    form = None
+    if invitation and not signed_in:
+        form = NewLoginForm(confirmation.email, request.POST or None)
+    if request.method == "POST" and (form is None or form.is_valid()):
+        with transaction.atomic():
+            login_ = request.user if signed_in else (form.save() if form else None)
+            done = confirmations.confirm(token, request=request, login=login_)
+            if done is None:
+                transaction.set_rollback(True)
+                return render(request, "accounts/email_confirm_invalid.html", status=404)
+        return render(request, "accounts/email_confirmed.html", {"confirmation": done})
+    context = {"confirmation": confirmation, "form": form, "signed_in": signed_in}
+    return render(request, "accounts/email_confirm.html", context)
 
 
-@require_POST
 @customer_required
+@require_POST
 def switch_number_view(request):
     """The header's switcher: another of the login's numbers becomes the number in use."""
     if not numbers.choose(request, request.POST.get("customer_number", "")):

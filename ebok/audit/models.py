@@ -34,6 +34,8 @@ class AuditEvent(models.Model):
         ACCOUNT_ENABLED = "account_enabled", _("Account enabled")
         EMAIL_CONFIRMATION_SENT = "email_confirmation_sent", _("E-mail confirmation link sent")
         EMAIL_CHANGED = "email_changed", _("E-mail address changed")
+        ACCESS_REQUESTED = "access_requested", _("Access to the customer number requested")
+        ACCESS_REFUSED = "access_refused", _("Access to the customer number refused")
         MEMBERSHIP_GRANTED = "membership_granted", _("Access to the customer number given")
         MEMBERSHIP_CHANGED = "membership_changed", _("Access to the customer number changed")
         MEMBERSHIP_REVOKED = "membership_revoked", _("Access to the customer number taken away")

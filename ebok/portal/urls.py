@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ebok.portal.views import documents, info, invoices, meters, numbers, payments
+from ebok.portal.views import access, documents, info, invoices, meters, numbers, payments
 
 app_name = "portal"
 
@@ -16,4 +16,12 @@ urlpatterns = [
     path("documents/<int:pk>/", documents.document_download_view, name="document"),
     path("home/", info.overview_view, name="overview"),
     path("numbers/", numbers.number_list_view, name="numbers"),
+    path("numbers/add/", access.number_add_view, name="number_add"),
+    path("access/", access.access_view, name="access"),
+    path("access/<int:pk>/revoke/", access.access_revoke_view, name="access_revoke"),
+    path(
+        "access/invitations/<int:pk>/cancel/",
+        access.invitation_cancel_view,
+        name="invitation_cancel",
+    ),
 ]

@@ -67,7 +67,7 @@ def test_the_manager_switches_numbers_and_reads_each_ones_invoices(live_server, 
             f"FV/{customer.number}/2025/11"
         )
 
-    page.get_by_role("link", name="Wszystkie moje numery").click()
+    page.get_by_role("link", name="Moje numery").click()
     rows = page.get_by_role("row")
     for customer in manager:
         row = rows.filter(has_text=customer.number)

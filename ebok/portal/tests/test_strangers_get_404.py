@@ -4,9 +4,12 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from ebok.accounts import confirmations
+from ebok.accounts.models import EmailConfirmation, Membership
 from ebok.content.models import Document
+from ebok.core.origin import Origin
 from ebok.portal.urls import urlpatterns
-from ebok.testing import make_history
+from ebok.testing import make_account, make_customer, make_history
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +22,19 @@ def strangers_things(stranger, tmp_path, settings):
         customer=stranger, title="Umowa Ewy", date="2026-01-01", kind="contract"
     )
     document.file.save("umowa.pdf", ContentFile(b"%PDF-1.4 private"))
+    # Someone else with access to the stranger's number, and an invitation to it.
+    other_login = make_account(make_customer(number="008888", name="Ktoś Trzeci"))
+    access = Membership.objects.create(user=other_login, customer=stranger, role="viewer")
+    confirmations.start(
+        stranger,
+        "gosc@example.pl",
+        EmailConfirmation.Purpose.INVITATION,
+        origin=Origin(),
+        details={"role": "viewer", "by": "009999"},
+    )
     return {
+        "access_revoke": access.pk,
+        "invitation_cancel": EmailConfirmation.objects.get(email="gosc@example.pl").pk,
         "invoice": stranger.invoices.first().pk,
         "invoice_pdf": stranger.invoices.first().pk,
         "meter": meter.pk,
@@ -30,15 +45,29 @@ def strangers_things(stranger, tmp_path, settings):
 WITH_ID = sorted(pattern.name for pattern in urlpatterns if "<int:pk>" in str(pattern.pattern))
 
 
+# Pages that change something take POST; the others are read with GET.
+POSTED = {"access_revoke", "invitation_cancel"}
+
+
 def test_every_pattern_with_an_id_is_covered():
-    assert WITH_ID == ["document", "invoice", "invoice_pdf", "meter"]
+    assert WITH_ID == [
+        "access_revoke",
+        "document",
+        "invitation_cancel",
+        "invoice",
+        "invoice_pdf",
+        "meter",
+    ]
 
 
 @pytest.mark.parametrize("name", WITH_ID)
 def test_stranger_gets_404(client, account, strangers_things, name):
     client.force_login(account)
-    response = client.get(reverse(f"portal:{name}", args=[strangers_things[name]]))
+    url = reverse(f"portal:{name}", args=[strangers_things[name]])
+    response = client.post(url) if name in POSTED else client.get(url)
     assert response.status_code == 404
+    assert Membership.objects.filter(customer__number="009999", user__username="008888").exists()
+    assert EmailConfirmation.objects.filter(email="gosc@example.pl", used_at__isnull=True).exists()
 
 
 @pytest.mark.parametrize("name", WITH_ID)
