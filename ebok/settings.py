@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "ebok.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ebok.accounts.middleware.ThrottleUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "ebok.urls"
@@ -160,6 +161,8 @@ SESSION_COOKIE_AGE = SESSION_REMEMBER_ME_AGE
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+# A refused form (usually one left open too long) gets the portal's own 403 page.
+CSRF_FAILURE_VIEW = "ebok.core.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
