@@ -98,6 +98,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: login throttling lives here, so several app servers must share it (REDIS_URL).
+# When it is down, pages read sessions from the database and throttled forms answer 503
+# (docs/security.md); short timeouts keep a cache that does not answer from holding up
+# every request.
 REDIS_URL = env_str("REDIS_URL") or env_str("CACHE_URL")
 if REDIS_URL:
     CACHES = {
@@ -105,9 +108,10 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ebok"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "ebok.accounts.sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
