@@ -140,6 +140,18 @@ def test_registration_answers_503_while_the_cache_is_down(redis_server, customer
     assert UNAVAILABLE_PL in response.content.decode()
 
 
+def test_the_forgotten_password_form_answers_503_while_the_cache_is_down(
+    redis_server, account, mailoutbox
+):
+    redis_server.stop()
+
+    response = Client().post(reverse("accounts:password_forgotten"), {"customer_number": "001234"})
+
+    assert response.status_code == 503
+    assert UNAVAILABLE_PL in response.content.decode()
+    assert mailoutbox == []
+
+
 def test_everything_works_again_when_the_cache_is_back(redis_server, account):
     browser = logged_in_browser()
     redis_server.stop()
