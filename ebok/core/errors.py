@@ -7,6 +7,8 @@ therefore absent on these pages. The integration API answers in JSON instead, in
 its own errors ({"detail": ...}).
 """
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
@@ -27,7 +29,9 @@ def _page(request, status: int, api_detail: str, extra: dict | None = None) -> H
     context = {
         **utility(request),
         "LANGUAGES": settings.LANGUAGES,
-        "request": request,
+        # The frame may show the page's own address (the language buttons come back to it),
+        # but nothing that needs the session or the database, such as request.customer.
+        "request": SimpleNamespace(path=request.path, get_full_path=request.get_full_path),
         # The footer's language buttons are a form; the token comes from the cookie alone.
         "csrf_token": get_token(request),
         **(extra or {}),

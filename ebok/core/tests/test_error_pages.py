@@ -1,11 +1,14 @@
 """The portal's own error pages: its look, the customer's language, the utility's contact
 details, never Django's plain or debug pages; JSON for the integration API."""
 
+from datetime import date
+
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
+from ebok.billing.models import Invoice
 from ebok.core import errors
 from ebok.testing import PASSWORD, free_port
 
@@ -110,6 +113,18 @@ def test_a_refused_form_says_why_and_what_to_do(settings):
     page = form_without_its_token("pl", settings).content.decode()
     assert "Nie można przyjąć formularza" in page
     assert "Wróć, odśwież stronę i spróbuj ponownie." in page
+
+
+@pytest.mark.django_db
+def test_another_customers_invoice_gets_the_404_page(account, stranger):
+    day = date(2026, 1, 15)
+    invoice = Invoice.objects.create(
+        customer=stranger, number="FV/1", issued_on=day, due_on=day, net=1, vat=0, gross=1
+    )
+    client = browser("pl")
+    client.force_login(account)
+    response = client.get(reverse("portal:invoice", args=[invoice.pk]))
+    assert_portal_error_page(response, 404, "pl")
 
 
 @pytest.mark.django_db
