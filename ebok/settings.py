@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "ebok.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ebok.accounts.middleware.ThrottleUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "ebok.urls"
@@ -97,6 +98,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: login throttling lives here, so several app servers must share it (REDIS_URL).
+# When it is down, pages read sessions from the database and throttled forms answer 503
+# (docs/security.md); short timeouts keep a cache that does not answer from holding up
+# every request.
 REDIS_URL = env_str("REDIS_URL") or env_str("CACHE_URL")
 if REDIS_URL:
     CACHES = {
@@ -104,9 +108,10 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ebok"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "ebok.accounts.sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -160,6 +165,8 @@ SESSION_COOKIE_AGE = SESSION_REMEMBER_ME_AGE
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+# A refused form (usually one left open too long) gets the portal's own 403 page.
+CSRF_FAILURE_VIEW = "ebok.core.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = SECURE_COOKIES

@@ -1,14 +1,18 @@
-"""Helpers shared by the test suite: customers with accounts, e-mail over SMTP, axe-core."""
+"""Helpers shared by the test suite: customers with accounts, e-mail over SMTP, a Redis server
+to take away and bring back, axe-core."""
 
 import email
 import email.policy
 import re
 import socket
+import subprocess
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+import redis
 from aiosmtpd.controller import Controller
 from axe_playwright_python.sync_playwright import Axe
 
@@ -85,6 +89,66 @@ class SMTPServer:
 
     def __exit__(self, *exc):
         self.controller.stop()
+
+
+REDIS_SERVER = "/usr/bin/redis-server"  # Debian's package redis-server
+
+
+class RedisServer:
+    """A private redis-server on a free port that a test can stop and start again.
+
+    Nothing is written to disk, so a restarted server starts empty, as a cache restarted in
+    production without persistence does. The port stays the same across stop() and start(), so
+    the portal's settings keep pointing at it.
+    """
+
+    def __init__(self):
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, timeout=10.0):
+        command = [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1"]
+        command += ["--save", "", "--appendonly", "no"]
+        # A fixed program and arguments, no shell.
+        self.process = subprocess.Popen(  # noqa: S603
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        probe = redis.Redis(port=self.port, socket_connect_timeout=0.5, socket_timeout=0.5)
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    if probe.ping():
+                        return
+                except (redis.ConnectionError, redis.TimeoutError) as error:
+                    if self.process.poll() is not None or time.monotonic() > deadline:
+                        self.stop()
+                        raise RuntimeError(f"redis-server did not start on {self.port}") from error
+                    time.sleep(0.02)
+        finally:
+            probe.close()
+
+    def stop(self):
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
 
 
 # Browser tests: the widths every customer page is checked at.

@@ -18,3 +18,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
+
+handler400 = "ebok.core.errors.handler400"
+handler403 = "ebok.core.errors.handler403"
+handler404 = "ebok.core.errors.handler404"
+handler500 = "ebok.core.errors.handler500"

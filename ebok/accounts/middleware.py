@@ -1,9 +1,15 @@
+import logging
 import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.utils.translation import gettext as _
+
+from ebok.accounts import throttle
+from ebok.core import errors
+
+logger = logging.getLogger(__name__)
 
 REMEMBER_ME = "ebok_remember_me"
 STARTED = "ebok_started"
@@ -55,3 +61,29 @@ def start_session(request, *, remember: bool) -> None:
     else:
         request.session.set_expiry(0)
         request.session[LAST_SEEN] = now
+
+
+class ThrottleUnavailableMiddleware:
+    """A throttled form whose throttle cannot reach the cache answers 503, never 500.
+
+    The throttle raises Unavailable rather than let an attempt through unchecked; this is the
+    one place that turns it into the "try again in a few minutes" page, for every throttled
+    form there is or will be (login, registration, forgotten password, the office's login).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, throttle.Unavailable):
+            return None
+        logger.warning(
+            "%s %s refused, the throttle is unavailable: %s",
+            request.method,
+            request.path,
+            exception,
+        )
+        return errors.service_unavailable(request)

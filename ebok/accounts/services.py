@@ -1,5 +1,7 @@
 """What happens to an account, in one place: issuing, changing and resetting passwords."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -17,6 +19,8 @@ from ebok.audit.models import AuditEvent
 from ebok.core.middleware import client_address
 from ebok.core.origin import Origin
 from ebok.notifications.emails import absolute_url, send_to_address, send_to_customer
+
+logger = logging.getLogger(__name__)
 
 # What setting a password writes; password_changed_at is what the office's confirmation shows.
 PASSWORD_FIELDS = ("password", "temporary_password_expires_at", "password_changed_at")
@@ -67,7 +71,12 @@ def set_own_password(user, password: str, *, request, kind) -> None:
         "customer": getattr(request, "customer", None),
     }
     if user.customer_id:
-        throttle.clear(user.customer.number)
+        try:
+            throttle.clear(user.customer.number)
+        except throttle.Unavailable:
+            # With the cache down the old failures stay counted, which errs on the safe side;
+            # the new password is saved already and its audit record and e-mail must follow.
+            logger.warning("Failed logins of %s not cleared: the cache is unavailable", user)
         send_to_customer(user.customer, "password_changed", context)
     elif user.email:
         # A login made by invitation has no number of its own; it was invited at this address.
