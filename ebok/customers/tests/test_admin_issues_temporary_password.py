@@ -1,12 +1,11 @@
 import re
-import subprocess
 
 import pytest
 from django.urls import reverse
 
 from ebok.audit.models import AuditEvent
 from ebok.backoffice.tests.conftest import confirm
-from ebok.testing import make_customer
+from ebok.testing import make_customer, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +46,7 @@ def test_customer_number_must_be_digits(staff_client):
 
 
 def test_staff_issue_a_temporary_password_that_logs_the_customer_in(
-    staff_client, client, admin_user, tmp_path
+    staff_client, client, admin_user
 ):
     customer = make_customer()
     selected = staff_client.post(
@@ -57,14 +56,7 @@ def test_staff_issue_a_temporary_password_that_logs_the_customer_in(
     response = confirm(staff_client, selected)
     # The password is only in the letter (a PDF to print), never on a page.
     assert response["Content-Type"] == "application/pdf"
-    path = tmp_path / "letter.pdf"
-    path.write_bytes(response.content)
-    text = subprocess.run(
-        ["/usr/bin/pdftotext", "-enc", "UTF-8", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_text(response.content)
     assert "001234" in text
     password = re.search(r"Hasło tymczasowe:\s+(\S+)", text).group(1)
     event = AuditEvent.objects.get(kind=AuditEvent.Kind.TEMPORARY_PASSWORD_ISSUED)
