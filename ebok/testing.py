@@ -1,5 +1,5 @@
-"""Helpers shared by the test suite: customers with accounts, e-mail over SMTP, axe-core, the
-text of PDFs."""
+"""Helpers shared by the test suite: the frozen clock's moment, customers with accounts, e-mail
+over SMTP, axe-core, the text of PDFs."""
 
 import email
 import email.policy
@@ -8,7 +8,7 @@ import re
 import socket
 import threading
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,6 +19,10 @@ from pdfminer.layout import LTAnno, LTTextContainer, LTTextLine
 
 from ebok.accounts.services import account_for
 from ebok.customers.models import Customer
+
+# Where the `clock` fixture (ebok/conftest.py) stops time: a Wednesday, 10:00 in Warsaw.
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 25)  # NOW's date in Warsaw
 
 PASSWORD = "Cis-nad-Liwcem-2026"  # a customer's own password in tests: long, not common
 

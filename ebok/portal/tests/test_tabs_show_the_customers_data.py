@@ -2,18 +2,16 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from ebok.billing.models import Invoice, Payment
 from ebok.content.models import Announcement, Document
 from ebok.customers.models import Reading
-from ebok.testing import make_history, pdf_text
+from ebok.testing import TODAY, make_history, pdf_text
 
-pytestmark = pytest.mark.django_db
-
-TODAY = date(2026, 11, 25)
+# What is due, and what is published, is counted from today: the one clock's.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 @pytest.fixture
@@ -38,8 +36,7 @@ def history(account, settings):
 @pytest.fixture
 def logged_in(client, account):
     client.force_login(account)
-    with time_machine.travel(TODAY, tick=False):
-        yield client
+    return client
 
 
 def test_information_tab_has_the_seeds_fields_in_order(logged_in, history):
