@@ -11,7 +11,7 @@ DEMO_ENV := DEBUG=1 EMAIL_BACKEND=console TASKS_BACKEND=immediate PAYMENT_BANK_C
 # set; the shell expands it, so a real key is never echoed.
 OFFLINE_ENV := SECRET_KEY="$${SECRET_KEY:-offline-command-signs-nothing}"
 
-.PHONY: demo test lint format messages migrations-check lock install clean openapi bench
+.PHONY: demo test lint format messages migrations-check lock install clean openapi bench system system-test
 
 install: $(BIN)/.installed
 
@@ -20,8 +20,16 @@ $(BIN)/.installed: requirements/dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	touch $@
 
+# Debian packages a fresh machine may lack: gettext (msgfmt) for the catalogues, and for the
+# tests Chromium. As root they are installed; otherwise the command that installs them is shown.
+system:
+	bin/system-packages gettext
+
+system-test:
+	bin/system-packages gettext chromium
+
 # Compiled catalogues are build output: made from locale/*/django.po, never committed.
-messages: install
+messages: system install
 	$(OFFLINE_ENV) $(MANAGE) compilemessages --ignore=$(VENV) --verbosity=0
 
 demo: install messages
@@ -37,7 +45,7 @@ demo: install messages
 	@echo
 	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install messages
+test: system-test install messages
 	$(BIN)/pytest
 
 # Time the demo-data generator on DATABASE_URL (default: the SQLite file), e.g.

@@ -1,7 +1,8 @@
 import pytest
+import time_machine
 from django.core.cache import cache
 
-from ebok.testing import SMTPServer, make_account, make_customer
+from ebok.testing import NOW, SMTPServer, make_account, make_customer
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -12,6 +13,17 @@ def _clean_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def clock():
+    """Time stopped at NOW (ebok.testing) for the whole test; clock.shift() moves it on.
+
+    A test that stops the clock makes its data at the stopped time too: request the fixture
+    before the data (`pytest.mark.usefixtures("clock")` in `pytestmark` does it for a file).
+    """
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture

@@ -2,9 +2,16 @@
 
 Tests talk plain HTTP to a local server, so HTTPS redirects and Secure cookies are off; every
 other setting is the production default unless a test overrides it.
+
+EBOK_TEST_CLOCK_SHIFT_DAYS=N runs the suite with the clock moved N days (back when negative).
 """
 
+import datetime as dt
 import os
+import re
+
+import pytest
+import time_machine
 
 os.environ.setdefault("SECRET_KEY", "insecure-key-for-the-test-suite-only")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
@@ -18,3 +25,29 @@ os.environ.setdefault("TASKS_BACKEND", "immediate")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # test body are still synchronous and safe there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+
+CLOCK_SHIFT = "EBOK_TEST_CLOCK_SHIFT_DAYS"
+
+
+def clock_shift_days() -> int:
+    value = os.environ.get(CLOCK_SHIFT, "0")
+    if not re.fullmatch(r"-?\d+", value):
+        raise pytest.UsageError(f"{CLOCK_SHIFT} must be a whole number of days, not {value!r}")
+    return int(value)
+
+
+def pytest_configure(config):
+    # CI runs the suite again on another day: a test that passes only around the day it was
+    # written (data dated by the real clock, checked at a fixed date) fails there, not months
+    # later. The clock keeps ticking; tests that stop it (the `clock` fixture) still do, as
+    # time-machine nests travels. Browser tests stay out: Chromium keeps the real clock.
+    days = clock_shift_days()
+    if days:
+        traveller = time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=days))
+        traveller.start()
+        config.add_cleanup(traveller.stop)
+
+
+def pytest_report_header(config):
+    if clock_shift_days():
+        return f"clock moved by {clock_shift_days()} days: today is {dt.date.today()}"

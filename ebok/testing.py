@@ -1,23 +1,31 @@
-"""Helpers shared by the test suite: customers with accounts, e-mail over SMTP, a Redis server
-to take away and bring back, axe-core."""
+"""Helpers shared by the test suite: the frozen clock's moment, customers with accounts, e-mail
+over SMTP, a Redis server to take away and bring back, axe-core, the text of PDFs."""
 
 import email
 import email.policy
+import io
 import re
 import socket
 import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import redis
 from aiosmtpd.controller import Controller
 from axe_playwright_python.sync_playwright import Axe
+from pdfminer.high_level import extract_pages, extract_text
+from pdfminer.layout import LTAnno, LTTextContainer, LTTextLine
 
 from ebok.accounts.services import account_for
 from ebok.customers.models import Customer
+
+# Where the `clock` fixture (ebok/conftest.py) stops time: a Wednesday, 10:00 in Warsaw.
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 25)  # NOW's date in Warsaw
 
 PASSWORD = "Cis-nad-Liwcem-2026"  # a customer's own password in tests: long, not common
 
@@ -225,3 +233,47 @@ def make_history(customer, years, start_year=2016, serial="WM-001"):
                 customer=customer, paid_on=day + timedelta(days=10), amount=Decimal("108.00")
             )
     return point, meter
+
+
+def pdf_text(pdf: bytes | str | Path, pages=None, window=None) -> str:
+    """The text of a PDF as a reader copies it, line by line, each page ended by a form feed.
+
+    `pdf` is the document or its path; `pages` the numbers (from 1) of the pages to read, all
+    by default. `window` (left, top, width, height in points from the page's top left corner)
+    keeps only the characters printed inside it, as an envelope's window shows the page.
+    """
+    numbers = None if pages is None else {number - 1 for number in pages}
+    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    if window is None:
+        return extract_text(source, page_numbers=numbers)
+    return "".join(
+        "\n".join(_lines_inside(page, *window)) + "\f"
+        for page in extract_pages(source, page_numbers=numbers)
+    )
+
+
+def _lines_inside(page, left, top, width, height):
+    # PDF coordinates start at the bottom left corner; the window is measured from the top.
+    bottom = page.height - top - height
+
+    def inside(char):
+        return (
+            left <= char.x0
+            and char.x1 <= left + width
+            and bottom <= char.y0
+            and char.y1 <= bottom + height
+        )
+
+    def lines(element):
+        if isinstance(element, LTTextLine):
+            yield element
+        elif isinstance(element, LTTextContainer):
+            for child in element:
+                yield from lines(child)
+
+    found = [line for element in page for line in lines(element)]
+    for line in sorted(found, key=lambda line: (-line.y1, line.x0)):
+        # Spaces between words are LTAnno, without a position: kept with the words around them.
+        text = "".join(c.get_text() for c in line if isinstance(c, LTAnno) or inside(c))
+        if text.strip():
+            yield text.strip()

@@ -4,7 +4,6 @@ import datetime as dt
 import re
 
 import pytest
-import time_machine
 from django.core import mail
 
 from ebok.accounts import confirmations
@@ -12,17 +11,10 @@ from ebok.accounts.models import EmailConfirmation
 from ebok.audit.models import AuditEvent
 from ebok.core.origin import Origin
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
-NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
 NEW = "jan.nowy@example.pl"
 INVALID = "Link nieważny."
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 def start_change(customer, email=NEW):

@@ -3,22 +3,14 @@
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 from django.urls import reverse
 
 from ebok.audit.models import AuditEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
-START = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
 SENT = "Jeśli ten numer klienta ma konto z adresem e-mail"
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(START, tick=False) as traveller:
-        yield traveller
 
 
 def ask(client, number, address="198.51.100.7"):

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core import mail
 from django.urls import reverse
 
@@ -11,22 +10,15 @@ from ebok.accounts.tests.helpers import form_data, make_invoice
 from ebok.audit.models import AuditEvent
 from ebok.testing import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 URL = reverse("accounts:register")
-START = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
 REFUSED = "Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za 1 minutę."
 SENT = reverse("accounts:register_sent")
 
 
 @pytest.fixture
-def clock():
-    with time_machine.travel(START, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def invoice(customer, clock):
+def invoice(customer):
     return make_invoice(customer)
 
 

@@ -2,16 +2,14 @@ import datetime as dt
 from importlib import import_module
 
 import pytest
-import time_machine
 from django.conf import settings
 from django.urls import reverse
 
 from ebok.audit.models import AuditEvent
 from ebok.testing import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
-START = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
 PANEL = reverse("portal:info")
 
 
@@ -20,12 +18,6 @@ def login(client, remember=False):
     if remember:
         data["remember_me"] = "on"
     return client.post(reverse("accounts:login"), data)
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(START, tick=False) as traveller:
-        yield traveller
 
 
 def test_without_remember_me_the_cookie_ends_with_the_browser(client, account):

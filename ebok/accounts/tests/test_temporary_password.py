@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -9,9 +8,7 @@ from ebok.accounts.passwords import UNAMBIGUOUS_ALPHABET
 from ebok.accounts.services import issue_temporary_password
 from ebok.audit.models import AuditEvent
 
-pytestmark = pytest.mark.django_db
-
-START = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 def login(client, password, number="001234"):
@@ -54,12 +51,11 @@ def test_every_panel_page_leads_to_the_change_form_until_it_is_changed(client, c
     assert response.url == reverse("accounts:password_change")
 
 
-def test_temporary_password_expires_after_the_configured_days(client, customer, settings):
+def test_temporary_password_expires_after_the_configured_days(client, customer, settings, clock):
     settings.TEMPORARY_PASSWORD_DAYS = 3
-    with time_machine.travel(START, tick=False) as clock:
-        password = issue_temporary_password(customer)
-        clock.shift(dt.timedelta(days=3, minutes=1))
-        response = login(client, password)
+    password = issue_temporary_password(customer)
+    clock.shift(dt.timedelta(days=3, minutes=1))
+    response = login(client, password)
     content = response.content.decode()
     assert response.status_code == 200
     assert "Twoje hasło tymczasowe wygasło." in content
@@ -67,11 +63,10 @@ def test_temporary_password_expires_after_the_configured_days(client, customer, 
     assert AuditEvent.objects.filter(kind=AuditEvent.Kind.LOGIN_EXPIRED).count() == 1
 
 
-def test_temporary_password_still_works_on_its_last_day(client, customer):
-    with time_machine.travel(START, tick=False) as clock:
-        password = issue_temporary_password(customer)
-        clock.shift(dt.timedelta(days=6, hours=23))
-        assert login(client, password).url == reverse("accounts:password_change")
+def test_temporary_password_still_works_on_its_last_day(client, customer, clock):
+    password = issue_temporary_password(customer)
+    clock.shift(dt.timedelta(days=6, hours=23))
+    assert login(client, password).url == reverse("accounts:password_change")
 
 
 def test_a_new_temporary_password_replaces_the_old_one(client, customer):

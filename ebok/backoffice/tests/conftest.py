@@ -1,4 +1,3 @@
-import subprocess
 from html.parser import HTMLParser
 
 import pytest
@@ -9,7 +8,6 @@ from django.test import Client
 from ebok.backoffice.roles import ADMINISTRATOR, OPERATOR, setup_roles
 
 STAFF_PASSWORD = "Biuro-Obslugi-2026"
-PDFTOTEXT = "/usr/bin/pdftotext"
 
 
 def make_staff(username, *groups):
@@ -54,14 +52,6 @@ def media(settings, tmp_path):
     """Uploaded files go to a temporary folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-def pdf_text(content: bytes, tmp_path) -> str:
-    """The text of a PDF as poppler reads it."""
-    path = tmp_path / "letter.pdf"
-    path.write_bytes(content)
-    command = [PDFTOTEXT, "-enc", "UTF-8", str(path), "-"]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
 class _HiddenFields(HTMLParser):

@@ -15,8 +15,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from ebok.backoffice.roles import OPERATOR
-from ebok.backoffice.tests.conftest import STAFF_PASSWORD, make_staff, pdf_text
-from ebok.testing import WCAG_AA, log_in, make_customer
+from ebok.backoffice.tests.conftest import STAFF_PASSWORD, make_staff
+from ebok.testing import WCAG_AA, log_in, make_customer, pdf_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -52,7 +52,7 @@ def test_operator_prints_a_letter_whose_password_logs_the_customer_in(
         page.get_by_role("button", name="Tak, wydaj hasło i drukuj list").click()
     download = download_info.value
     assert download.suggested_filename == "e-BOK-001234.pdf"
-    text = pdf_text(download.path().read_bytes(), tmp_path)
+    text = pdf_text(download.path())
     assert "Jan Węgrowski" in text
     password = re.search(r"Hasło tymczasowe:\s+(\S+)", text).group(1)
 

@@ -1,20 +1,19 @@
 """Issuing a temporary password from the customer's page: the letter (PDF) is the only copy."""
 
 import re
-import subprocess
 
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from ebok.audit.models import AuditEvent
-from ebok.backoffice.tests.conftest import PDFTOTEXT, confirm, pdf_text
+from ebok.backoffice.tests.conftest import confirm
 from ebok.customers.models import Customer
-from ebok.testing import make_customer
+from ebok.testing import make_customer, pdf_text
 
-pytestmark = pytest.mark.django_db
+# The letter is dated, and its password expires, by the one clock.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 WARNING = "Numeru użytkownika oraz hasła nie należy udostępniać osobom trzecim!"
 PASSWORD_LINE = re.compile(r"Hasło tymczasowe:\s+(\S+)")
@@ -40,28 +39,25 @@ def password_in(text: str) -> str:
     return PASSWORD_LINE.search(text).group(1)
 
 
-def test_the_letter_holds_everything_the_customer_needs(
-    operator_client, customer, utility, tmp_path
-):
+def test_the_letter_holds_everything_the_customer_needs(operator_client, customer, utility):
     response = issue_letter(operator_client, customer)
 
     assert response.status_code == 200
-    text = pdf_text(response.content, tmp_path)
+    text = pdf_text(response.content)
     flat = " ".join(text.split())  # lines wrap where the page is full
-    expires = timezone.localtime(customer.account.temporary_password_expires_at)
     for expected in [
         "Przedsiębiorstwo Wodociągów i Kanalizacji w Węgrowie",
         "ul. Kościuszki 10",
         "Tel.: 25 792 00 00",
         "E-mail: bok@pwik.example.pl",
         "Strona internetowa: https://pwik.example.pl",
-        f"Data: {timezone.localdate():%Y-%m-%d}",
+        "Data: 2026-11-25",
         "Jan Węgrowski",
         "ul. Wyszyńskiego 1",
         "07-100 Węgrów",
         "Użytkownik (numer klienta):",
         "001234",
-        f"Ważne do: {expires:%Y-%m-%d %H:%M}",
+        "Ważne do: 2026-12-02 10:00",  # a week from 10:00 in Warsaw
         "Szanowni Państwo,",
         "Na stronie https://ebok.example.pl/",
         "„Użytkownik” i „Hasło”",
@@ -78,9 +74,9 @@ def test_the_letter_holds_everything_the_customer_needs(
 
 
 def test_the_password_in_the_letter_logs_the_customer_in_and_leads_to_the_change_form(
-    client, operator_client, customer, tmp_path
+    client, operator_client, customer
 ):
-    password = password_in(pdf_text(issue_letter(operator_client, customer).content, tmp_path))
+    password = password_in(pdf_text(issue_letter(operator_client, customer).content))
 
     response = client.post(
         reverse("accounts:login"), {"customer_number": "001234", "password": password}
@@ -90,14 +86,10 @@ def test_the_password_in_the_letter_logs_the_customer_in_and_leads_to_the_change
     assert "Zmiana hasła." in client.get(response.url).content.decode()
 
 
-def test_the_address_sits_in_the_envelopes_window(operator_client, customer, tmp_path):
-    path = tmp_path / "letter.pdf"
-    path.write_bytes(issue_letter(operator_client, customer).content)
+def test_the_address_sits_in_the_envelopes_window(operator_client, customer):
+    letter = issue_letter(operator_client, customer).content
     # The right window of a DL envelope: 20 mm from the right edge, 45 mm from the top.
-    window = {"-x": 100 * MM, "-y": 45 * MM, "-W": 90 * MM, "-H": 45 * MM}
-    crop = [str(part) for option, value in window.items() for part in (option, int(value))]
-    command = [PDFTOTEXT, "-enc", "UTF-8", *crop, str(path), "-"]
-    inside = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    inside = pdf_text(letter, window=(100 * MM, 45 * MM, 90 * MM, 45 * MM))
 
     assert "Jan Węgrowski\nul. Wyszyńskiego 1\n07-100 Węgrów" in inside
     assert "Hasło" not in inside
@@ -111,7 +103,7 @@ def test_the_letter_is_a_download_kept_out_of_caches(operator_client, customer):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_the_letter_is_polish_whatever_the_staff_members_language(operator, customer, tmp_path):
+def test_the_letter_is_polish_whatever_the_staff_members_language(operator, customer):
     staff = Client(headers={"accept-language": "en"})
     staff.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
     staff.force_login(operator)
@@ -122,17 +114,15 @@ def test_the_letter_is_polish_whatever_the_staff_members_language(operator, cust
         ).content.decode()
     )
 
-    text = pdf_text(issue_letter(staff, customer).content, tmp_path)
+    text = pdf_text(issue_letter(staff, customer).content)
 
     assert "Szanowni Państwo," in text
     assert WARNING in text
 
 
-def test_the_password_is_kept_nowhere_but_in_the_letter(
-    operator_client, operator, customer, tmp_path
-):
+def test_the_password_is_kept_nowhere_but_in_the_letter(operator_client, operator, customer):
     response = issue_letter(operator_client, customer)
-    password = password_in(pdf_text(response.content, tmp_path))
+    password = password_in(pdf_text(response.content))
 
     event = AuditEvent.objects.get(kind=AuditEvent.Kind.TEMPORARY_PASSWORD_ISSUED)
     assert event.actor == operator
@@ -166,7 +156,7 @@ def test_a_disabled_account_gets_no_letter(operator_client, account, customer):
 
 
 def test_letters_for_several_selected_customers_come_one_per_page(
-    client, operator_client, customer, tmp_path
+    client, operator_client, customer
 ):
     other = make_customer(number="004321", name="Zofia Kowalczyk", street="ul. Rynek 3")
     selected = operator_client.post(
@@ -176,7 +166,7 @@ def test_letters_for_several_selected_customers_come_one_per_page(
     response = confirm(operator_client, selected)
 
     assert response["Content-Type"] == "application/pdf"
-    pages = pdf_text(response.content, tmp_path).split("\f")
+    pages = pdf_text(response.content).split("\f")
     assert [page for page in pages if page.strip()] == pages[:2]
     for page, number in zip(pages, ["001234", "004321"], strict=False):
         assert number in page

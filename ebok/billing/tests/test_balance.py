@@ -5,10 +5,9 @@ import pytest
 
 from ebok.billing.balance import balance, invoice_state, next_payment, with_running_totals
 from ebok.billing.models import Invoice, Payment
+from ebok.testing import TODAY
 
 pytestmark = pytest.mark.django_db
-
-TODAY = date(2026, 11, 25)
 
 
 def invoice(customer, number, due_on, gross, kind="invoice"):

@@ -10,7 +10,8 @@ from django.utils import translation
 
 from ebok.billing.formatting import unit_price
 from ebok.billing.models import Invoice, InvoiceLine
-from ebok.billing.tests.test_invoice_pdf import text_of, written
+from ebok.billing.tests.test_invoice_pdf import written
+from ebok.testing import pdf_text
 
 NBSP = "\N{NO-BREAK SPACE}"
 
@@ -71,6 +72,6 @@ def test_the_invoice_page_shows_the_unit_price_with_four_decimals(client, accoun
 
 
 def test_the_pdf_copy_shows_the_same_unit_price(invoice, tmp_path):
-    text = text_of(written(tmp_path, invoice))
+    text = pdf_text(written(tmp_path, invoice))
 
-    assert "10,5263 zł" in text  # pdftotext gives the no-break space as a plain one
+    assert "10,5263 zł" in text  # the no-break space is read as a plain one

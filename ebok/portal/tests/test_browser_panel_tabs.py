@@ -9,7 +9,6 @@ each page in both languages at a phone's and a desktop's width.
 
 import io
 import re
-import subprocess
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -34,11 +33,11 @@ from ebok.testing import (
     make_account,
     make_customer,
     make_history,
+    pdf_text,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PDFTOTEXT = "/usr/bin/pdftotext"
 NUMBER = "001234"
 UNPAID_NUMBER = "FV/2026/11/000123"
 CORRECTION_NUMBER = "KOR/2026/03/000007"
@@ -79,12 +78,6 @@ def small_pdf(text: str) -> bytes:
     canvas.drawString(72, 720, text)
     canvas.save()
     return buffer.getvalue()
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(
-        [PDFTOTEXT, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
 
 
 @dataclass

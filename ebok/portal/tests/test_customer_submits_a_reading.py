@@ -2,15 +2,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from ebok.customers.models import Reading
-from ebok.testing import make_history
+from ebok.testing import TODAY, make_history
 
-pytestmark = pytest.mark.django_db
-
-TODAY = date(2026, 11, 25)
+# Readings are checked against today: the form and the history are dated by the one clock.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 @pytest.fixture
@@ -22,8 +20,7 @@ def meter(account):
 @pytest.fixture
 def logged_in(client, account):
     client.force_login(account)
-    with time_machine.travel(TODAY, tick=False):
-        yield client
+    return client
 
 
 def submit(client, meter, value, read_on="2026-11-25"):
@@ -92,7 +89,6 @@ def test_stranger_cannot_submit_a_reading_for_another_customers_meter(client, st
     from ebok.accounts.services import account_for
 
     client.force_login(account_for(stranger))
-    with time_machine.travel(TODAY, tick=False):
-        response = submit(client, meter, "999")
+    response = submit(client, meter, "999")
     assert response.status_code == 404
     assert not meter.readings.filter(source=Reading.Source.CUSTOMER).exists()
