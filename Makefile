@@ -26,7 +26,7 @@ system:
 	bin/system-packages gettext
 
 system-test:
-	bin/system-packages gettext chromium
+	bin/system-packages gettext chromium redis-server nginx
 
 # Compiled catalogues are build output: made from locale/*/django.po, never committed.
 messages: system install
