@@ -194,6 +194,11 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.OWNER)
     created_at = models.DateTimeField(_("since"), default=timezone.now)
+    # Set only on memberships the billing system pushed (docs/api.md, "Memberships"): the API
+    # changes and withdraws those alone, never one the office or the customer made.
+    external_id = models.CharField(
+        _("billing system id"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("access to a customer number")

@@ -12,8 +12,9 @@ class MembershipInline(admin.TabularInline):
 
     model = Membership
     extra = 0
-    fields = ["user", "role", "created_at"]
-    readonly_fields = ["created_at"]
+    # The billing system id marks access the integration API pushed: its next push restores it.
+    fields = ["user", "role", "created_at", "external_id"]
+    readonly_fields = ["created_at", "external_id"]
     raw_id_fields = ["user"]
     verbose_name = _("login with access")
     verbose_name_plural = _("logins with access to this number")
