@@ -2,6 +2,9 @@
 
 The customer number's e-mail on file hears of every login given or taken access to it, so an
 owner learns at once of a change they did not make (docs/security.md, "Memberships").
+
+The office acts as a staff user (actor); the billing system acts through an API token, which is
+no user, so the token's name goes into the audit event's detail instead.
 """
 
 from django.contrib.auth import get_user_model
@@ -16,48 +19,54 @@ from ebok.core.origin import Origin
 from ebok.notifications.emails import send_to_customer
 
 
-def _describe(membership) -> str:
-    return f"login {membership.user.username} as {membership.role}"
+def _describe(membership, api_token=None) -> str:
+    detail = f"login {membership.user.username} as {membership.role}"
+    return f"{detail}, by API token {api_token.name}" if api_token is not None else detail
 
 
-def granted(membership, *, actor=None, request=None) -> None:
+def granted(membership, *, actor=None, request=None, api_token=None) -> None:
     record(
         AuditEvent.Kind.MEMBERSHIP_GRANTED,
         request=request,
         customer=membership.customer,
         actor=actor,
-        detail=_describe(membership),
+        detail=_describe(membership, api_token),
     )
-    _tell_owner(membership, "granted")
+    _tell_owner(membership, "granted", api_token)
 
 
-def changed(membership, *, actor=None, request=None) -> None:
+def changed(membership, *, actor=None, request=None, api_token=None) -> None:
     record(
         AuditEvent.Kind.MEMBERSHIP_CHANGED,
         request=request,
         customer=membership.customer,
         actor=actor,
-        detail=_describe(membership),
+        detail=_describe(membership, api_token),
     )
-    _tell_owner(membership, "changed")
+    _tell_owner(membership, "changed", api_token)
 
 
-def revoked(membership, *, actor=None, request=None) -> None:
+def revoked(membership, *, actor=None, request=None, api_token=None) -> None:
     record(
         AuditEvent.Kind.MEMBERSHIP_REVOKED,
         request=request,
         customer=membership.customer,
         actor=actor,
-        detail=_describe(membership),
+        detail=_describe(membership, api_token),
     )
-    _tell_owner(membership, "revoked")
+    _tell_owner(membership, "revoked", api_token)
 
 
-def _tell_owner(membership, what: str) -> None:
+def _tell_owner(membership, what: str, api_token) -> None:
     send_to_customer(
         membership.customer,
         "membership_changed",
-        {"membership": membership, "what": what, "login": membership.user.username},
+        {
+            "membership": membership,
+            "what": what,
+            "login": membership.user.username,
+            "by_billing_system": api_token is not None,
+        },
     )
 
 
