@@ -14,9 +14,10 @@ from ebok.integration.views import batches, pull, withdrawals
 
 DESCRIPTION = """\
 How the utility's billing system keeps eBOK current: it pushes customers, service points,
-meters, readings, invoices (with their charges and PDFs), payments and documents, keyed by its
-own ids (`external_id`), withdraws what it cancelled, and pulls the readings customers
-submitted. Every request needs `Authorization: Bearer <token>` (`manage.py create_api_token`);
+meters, readings, invoices (with their charges and PDFs), payments, documents and memberships
+(which login may reach which customer number), keyed by its own ids (`external_id`), withdraws
+what it cancelled, and pulls the readings customers submitted.
+Every request needs `Authorization: Bearer <token>` (`manage.py create_api_token`);
 every POST sends JSON as `Content-Type: application/json` (else 415).
 A batch is all or nothing; sending it again changes nothing. See docs/api.md.
 """

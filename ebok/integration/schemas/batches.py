@@ -7,6 +7,7 @@ from ebok.integration.errors import BatchTooLarge
 from ebok.integration.schemas.records import (
     CustomerIn,
     InvoiceIn,
+    MembershipIn,
     MeterIn,
     PaymentIn,
     ReadingIn,
@@ -15,7 +16,15 @@ from ebok.integration.schemas.records import (
 from ebok.integration.schemas.types import Record, Schema
 
 # In the order they are written, so that a record may refer to one earlier in the same batch.
-SECTIONS = ["customers", "service_points", "meters", "readings", "invoices", "payments"]
+SECTIONS = [
+    "customers",
+    "service_points",
+    "meters",
+    "readings",
+    "invoices",
+    "payments",
+    "memberships",
+]
 
 
 class LimitedBatch(Record):
@@ -54,6 +63,10 @@ class PaymentsBatch(LimitedBatch):
     payments: list[PaymentIn]
 
 
+class MembershipsBatch(LimitedBatch):
+    memberships: list[MembershipIn]
+
+
 class MixedBatch(LimitedBatch):
     """Any of the sections at once; written in the order of SECTIONS, all or nothing."""
 
@@ -63,6 +76,7 @@ class MixedBatch(LimitedBatch):
     readings: list[ReadingIn] = []
     invoices: list[InvoiceIn] = []
     payments: list[PaymentIn] = []
+    memberships: list[MembershipIn] = []
 
 
 class Counts(Schema):

@@ -14,6 +14,7 @@ from ebok.integration.schemas.types import (
     ExternalId,
     InvoiceKind,
     IsoDate,
+    MembershipRole,
     MeterKind,
     MeterValue,
     Money,
@@ -138,3 +139,16 @@ class PaymentIn(Record):
     amount: Money
     title: Text(200, required=False) = ""
     method: PaymentMethod = "transfer"
+
+
+class MembershipIn(Record):
+    external_id: ExternalId
+    customer_external_id: ExternalId = Field(description="The customer whose number is reached.")
+    member_customer_external_id: ExternalId = Field(
+        description="The customer whose own login gets the access (a property manager is a "
+        "customer too); eBOK makes that login, without a password, if there is none yet."
+    )
+    role: MembershipRole = Field(
+        description="owner: everything, also who else has access; viewer: sees, submits "
+        "readings and pays, changes nothing of the number's data or access."
+    )

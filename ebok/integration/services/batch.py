@@ -3,16 +3,23 @@
 from django.db import transaction
 
 from ebok.integration.errors import BatchRejected
-from ebok.integration.services.records import SECTIONS
+from ebok.integration.services import records
+from ebok.integration.services.memberships import Memberships
 from ebok.integration.services.sections import Batch, Counts
 
+# In the order they are written, so that a record may name one written before it.
+SECTIONS = [*records.SECTIONS, Memberships]
 
-def import_batch(items: dict[str, list]) -> tuple[Counts, dict[str, Counts]]:
+
+def import_batch(items: dict[str, list], *, request=None) -> tuple[Counts, dict[str, Counts]]:
     """Write the records (section name -> records) or raise BatchRejected with every error.
 
-    Checks and writes share one transaction, so what was checked is what is written to.
+    Checks and writes share one transaction, so what was checked is what is written to. The
+    API's request is given so that changes of access are audited with its token and address.
     """
-    batch = Batch(items={name: records for name, records in items.items() if records})
+    batch = Batch(
+        items={name: records for name, records in items.items() if records}, request=request
+    )
     with transaction.atomic():
         sections = [section(batch) for section in SECTIONS]
         for section in sections:

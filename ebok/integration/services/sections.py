@@ -40,6 +40,7 @@ class Batch:
     """What a whole request knows while it is checked and written."""
 
     items: dict[str, list]  # section name -> records
+    request: object = None  # the API's request (its token and address), None for a file import
     errors: list[RecordError] = field(default_factory=list)
     # model -> external_id -> primary key, for rows in the database and rows written so far
     pks: dict = field(default_factory=lambda: defaultdict(dict))
@@ -78,14 +79,16 @@ class Section:
             return
         self.check_duplicates()
         ids = [item.external_id for item in self.items]
-        self.existing = {
-            row.external_id: row for row in self.model.objects.filter(external_id__in=ids)
-        }
+        self.existing = {row.external_id: row for row in self.rows().filter(external_id__in=ids)}
         self.batch.pks[self.model].update((key, row.pk) for key, row in self.existing.items())
         self.batch.looked_up[self.model] |= set(ids)
         for reference in self.references:
             self.check_reference(reference)
         self.check_more()
+
+    def rows(self):
+        """The rows records are compared with (a section may fetch related rows with them)."""
+        return self.model.objects.all()
 
     def check_duplicates(self) -> None:
         seen: dict[str, int] = {}
@@ -141,6 +144,8 @@ class Section:
                 continue
             if current is None and holder.external_id is None:
                 self.existing[item.external_id] = holder
+                # Known by its external_id from now on, so later sections find the row it is.
+                self.batch.pks[self.model][item.external_id] = holder.pk
                 continue
             owner = (
                 f"external_id {holder.external_id!r}" if holder.external_id else "no external_id"

@@ -1,4 +1,4 @@
-"""Withdrawals: the billing system cancels an invoice, a payment or a document.
+"""Withdrawals: the billing system cancels an invoice, a payment, a document or a membership.
 
 The row is deleted (an invoice with its charges), so it disappears from the portal and from the
 balance; its file goes once the deletion has committed.
@@ -14,7 +14,11 @@ from ebok.integration.services import files
 from ebok.integration.services.sections import Counts
 
 
-def withdraw(model, external_id: str, *, label: str, file_field: str | None = None) -> None:
+def withdraw(
+    model, external_id: str, *, label: str, file_field: str | None = None, announce=None
+) -> None:
+    """Delete the row with this external_id (404 without one); announce(row) once it is gone,
+    in the same transaction (a membership's withdrawal is audited and told)."""
     with transaction.atomic():
         row = model.objects.select_for_update().filter(external_id=external_id).first()
         if row is None:
@@ -23,6 +27,8 @@ def withdraw(model, external_id: str, *, label: str, file_field: str | None = No
         if file_field and getattr(row, file_field):
             names.append(getattr(row, file_field).name)
         row.delete()
+        if announce is not None:
+            announce(row)
         if file_field:
             files.delete_after_commit(model._meta.get_field(file_field).storage, names)
 

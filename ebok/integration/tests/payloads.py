@@ -119,3 +119,12 @@ def everything():
         "invoices": [invoice()],
         "payments": [payment()],
     }
+
+
+def membership(external_id="Z-1", customer="K-1", member="K-2", role="viewer"):
+    return {
+        "external_id": external_id,
+        "customer_external_id": customer,
+        "member_customer_external_id": member,
+        "role": role,
+    }

@@ -6,6 +6,7 @@ from ebok.integration.schemas.batches import (
     BatchResult,
     CustomersBatch,
     InvoicesBatch,
+    MembershipsBatch,
     Message,
     MetersBatch,
     MixedBatch,
@@ -37,7 +38,7 @@ def _result(total, by_section) -> dict:
 def _import(request, payload) -> dict:
     items = {name: getattr(payload, name) for name in type(payload).model_fields}
     note_records(request, sum(len(records) for records in items.values()))
-    return _result(*import_batch(items))
+    return _result(*import_batch(items, request=request))
 
 
 @router.post("/customers", response=RESPONSES, summary="Create or update customers")
@@ -73,11 +74,23 @@ def push_payments(request, payload: PaymentsBatch):
 
 
 @router.post(
+    "/memberships",
+    response=RESPONSES,
+    summary="Give logins access to customer numbers, or change their role",
+    description="The member's login (the member customer's own) gets access to the customer's "
+    "number; each grant and change of role is audited and told to the number's e-mail on file.",
+)
+def push_memberships(request, payload: MembershipsBatch):
+    return _import(request, payload)
+
+
+@router.post(
     "/batch",
     response=RESPONSES,
     summary="Several kinds of record at once",
     description="Sections are written in the order customers, service_points, meters, "
-    "readings, invoices, payments, so a record may name one given earlier in the same request.",
+    "readings, invoices, payments, memberships, so a record may name one given earlier in the "
+    "same request.",
 )
 def push_batch(request, payload: MixedBatch):
     return _import(request, payload)

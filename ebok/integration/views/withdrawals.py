@@ -2,6 +2,8 @@
 
 from ninja import Path, Router, Status
 
+from ebok.accounts import memberships
+from ebok.accounts.models import Membership
 from ebok.billing.models import Invoice, Payment
 from ebok.content.models import Document
 from ebok.integration.errors import BatchRejected, RecordError
@@ -56,5 +58,21 @@ def delete_payment(request, external_id: str = ExternalIdInPath):
 @router.delete("/documents/{external_id}", response=GONE, summary="Withdraw a document")
 def delete_document(request, external_id: str = ExternalIdInPath):
     withdraw(Document, external_id, label="document", file_field="file")
+    note_records(request, 1)
+    return Status(204, None)
+
+
+@router.delete(
+    "/memberships/{external_id}",
+    response=GONE,
+    summary="Withdraw a login's access to a customer number",
+    description="Only a membership pushed with this external_id; the number's e-mail on file is "
+    "told. The login's open sessions lose the number at their next request.",
+)
+def delete_membership(request, external_id: str = ExternalIdInPath):
+    def announce(membership):
+        memberships.revoked(membership, request=request, api_token=request.auth)
+
+    withdraw(Membership, external_id, label="membership", announce=announce)
     note_records(request, 1)
     return Status(204, None)
