@@ -4,7 +4,6 @@ to take away and bring back, axe-core."""
 import email
 import email.policy
 import re
-import socket
 import subprocess
 import threading
 import time
@@ -18,6 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from ebok.accounts.services import account_for
 from ebok.customers.models import Customer
+from ebok.testing_servers import free_port
 
 PASSWORD = "Cis-nad-Liwcem-2026"  # a customer's own password in tests: long, not common
 
@@ -68,12 +68,6 @@ class Mailbox:
     def link_in_last(self, address) -> str:
         body = self.body(self.to(address)[-1])
         return re.search(r"https?://\S+", body).group(0)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class SMTPServer:
