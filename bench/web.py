@@ -19,6 +19,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -293,6 +294,29 @@ def print_growth(sizes: dict) -> None:
             print(f"  {page['page']:<14}{page['p50_ms'] / p50[page['page']]:.2f}")
 
 
+def print_markdown(sizes: dict) -> None:
+    """The table of README's "Speed": every size side by side."""
+    runs = sorted(sizes.values(), key=lambda run: run["customers"])
+    header = ["page"] + [
+        f"{size_name(run['customers'])} {label}"
+        for run in runs
+        for label in ("req/s", "x login", "p50 ms", "p99 ms")
+    ]
+    print("\n| " + " | ".join(header) + " |")
+    print("|---" * len(header) + "|")
+    by_page = [{page["page"]: page for page in run["pages"]} for run in runs]
+    for name in PAGES:
+        if not all(name in pages for pages in by_page):
+            continue
+        cells = ["`" + re.sub(r"/\d+/", "/<id>/", by_page[0][name]["path"]) + "`"]
+        for pages in by_page:
+            page = pages[name]
+            ratio = "" if page["ratio_to_login"] is None else f"{page['ratio_to_login']:.2f}"
+            cells += [f"{page['requests_per_second']:.0f}", ratio, f"{page['p50_ms']:.0f}"]
+            cells.append(f"{page['p99_ms']:.0f}")
+        print("| " + " | ".join(cells) + " |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, nargs="+", default=[1000, 100_000])
@@ -327,6 +351,9 @@ def main():
     for customers in args.customers:
         print_table(saved["sizes"][size_name(customers)])
     print_growth(saved["sizes"])
+    print_markdown(
+        {size_name(customers): saved["sizes"][size_name(customers)] for customers in args.customers}
+    )
     print(f"\nwritten to {args.output}")
 
 
