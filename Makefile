@@ -55,6 +55,16 @@ BENCH_YEARS ?= 5
 bench: install
 	DATABASE_URL="$(DATABASE_URL)" $(BIN)/python bench/demo_data.py --customers $(BENCH_CUSTOMERS) --years $(BENCH_YEARS)
 
+# Pages under load (wrk) on PostgreSQL databases of demo customers, built once and reused
+# (ebok_bench_1k, ebok_bench_100k), e.g. make bench-web BENCH_WEB_CUSTOMERS=1000 BENCH_WEB_SECONDS=5
+BENCH_WEB_CUSTOMERS ?= 1000 100000
+BENCH_WEB_SECONDS ?= 10
+BENCH_WEB_CONNECTIONS ?= 32
+.PHONY: bench-web
+bench-web: install messages
+	$(BIN)/python bench/web.py --customers $(BENCH_WEB_CUSTOMERS) \
+		--seconds $(BENCH_WEB_SECONDS) --connections $(BENCH_WEB_CONNECTIONS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -5,7 +5,6 @@ import email
 import email.policy
 import io
 import re
-import socket
 import subprocess
 import threading
 import time
@@ -22,6 +21,7 @@ from pdfminer.layout import LTAnno, LTTextContainer, LTTextLine
 
 from ebok.accounts.services import account_for
 from ebok.customers.models import Customer
+from ebok.testing_servers import free_port
 
 # Where the `clock` fixture (ebok/conftest.py) stops time: a Wednesday, 10:00 in Warsaw.
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -76,12 +76,6 @@ class Mailbox:
     def link_in_last(self, address) -> str:
         body = self.body(self.to(address)[-1])
         return re.search(r"https?://\S+", body).group(0)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class SMTPServer:

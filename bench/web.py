@@ -1,0 +1,361 @@
+"""Pages under load: requests/s, p50 and p99 of every customer page and of the login page.
+
+    make bench-web                                   # 1,000 and 100,000 customers
+    .venv/bin/python bench/web.py --customers 1000 --seconds 5 --connections 16
+
+For each size: a PostgreSQL database ebok_bench_1k (ebok_bench_100k, ...) on the server of
+--postgres, made with demo_data (5 years of history) unless it already holds that many demo
+customers, so it is built once and reused; passwords for the first --logins customers; one app
+server as production runs it (deploy/gunicorn.conf.py, DEBUG off, a SECRET_KEY made for the
+run, the Redis cache, 2 workers); those customers logged in over HTTP and every page checked
+once for each; then wrk (Debian's package wrk) on each page for --seconds with --connections,
+the customers' session cookies in turn. The throughput of each page is also given as a ratio
+to the login page's in the same run, which says more than requests/s on a shared machine.
+Prints a table and writes it to var/bench/web.json, by size (a run replaces the sizes it
+measured).
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ebok.testing_servers import ROOT, AppServer, Browser
+
+YEARS = 5
+# The anonymous login page first: the other pages' throughput is given as a ratio to its.
+PAGES = [
+    "login",
+    "info",
+    "invoices",
+    "payments",
+    "meters",
+    "documents",
+    "overview",
+    "invoice",
+    "meter",
+    "invoice_pdf",
+    "numbers",
+]
+WRK_SCRIPT = """-- Made by bench/web.py: the requests of the logged-in customers, in turn.
+local plan = {%(plan)s}
+local threads = {}
+
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  n = id * 7  -- each thread starts at another customer
+  not_200 = 0
+end
+
+function request()
+  n = n %% #plan + 1
+  local path, cookie = plan[n][1], plan[n][2]
+  if cookie == "" then return wrk.format("GET", path) end
+  return wrk.format("GET", path, {["Cookie"] = cookie})
+end
+
+function response(status, headers, body)
+  -- A lost session answers 302 to the login page, which wrk counts as a success.
+  if status ~= 200 then not_200 = not_200 + 1 end
+end
+
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("not_200") end
+  local e = summary.errors
+  io.write(string.format(
+    'RESULT {"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p99_us": %%d, ' ..
+    '"socket_errors": %%d, "not_200": %%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.timeout, total))
+end
+"""
+
+
+def size_name(customers: int) -> str:
+    return f"{customers // 1000}k" if customers % 1000 == 0 else str(customers)
+
+
+def database_url(server: str, name: str) -> str:
+    return urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
+
+
+def ensure_database(server: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(database_url(server, "postgres"), autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            print(f"creating database {name}")
+            admin.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(customers: int, logins: int) -> None:
+    """In a process of its own, on DATABASE_URL: migrate, make the demo data unless there,
+    give the first customers passwords and print, as JSON, each one's pages."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ebok.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    from ebok.billing.models import Invoice
+    from ebok.customers.demo.people import customer_numbers
+    from ebok.customers.demo.run import generate
+    from ebok.customers.models import Customer, Meter
+    from ebok.testing import PASSWORD, make_account
+
+    call_command("migrate", verbosity=0)
+    present = Customer.objects.filter(external_id__startswith="demo:").count()
+    if present != customers:
+        print(f"demo data: {customers:,} customers x {YEARS} years", file=sys.stderr)
+        generate(customers=customers, years=YEARS, progress=lambda m: print(m, file=sys.stderr))
+    pages = {}
+    for customer in Customer.objects.filter(number__in=customer_numbers(logins)):
+        make_account(customer, PASSWORD)
+        invoice = Invoice.objects.filter(customer=customer).order_by("-issued_on").first()
+        meter = Meter.objects.filter(service_point__customer=customer).order_by("pk").first()
+        if invoice is None or meter is None:
+            continue
+        ids = {"invoice": [invoice.pk], "invoice_pdf": [invoice.pk], "meter": [meter.pk]}
+        pages[customer.number] = {
+            page: reverse(f"portal:{page}", args=ids.get(page, []))
+            if page != "login"
+            else reverse("accounts:login")
+            for page in PAGES
+        }
+    print(json.dumps({"password": PASSWORD, "pages": pages}))
+
+
+def run_wrk(plan: list[tuple[str, str]], port: int, args) -> dict:
+    lua = ", ".join(f"{{{json.dumps(path)}, {json.dumps(cookie)}}}" for path, cookie in plan)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % {"plan": lua})
+    try:
+        command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.seconds}s"]
+        command += ["--timeout", "10s", "-s", script.name, f"http://127.0.0.1:{port}"]
+        output = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+        output = output.stdout
+    finally:
+        os.unlink(script.name)
+    line = next(line for line in output.splitlines() if line.startswith("RESULT "))
+    result = json.loads(line.removeprefix("RESULT "))
+    seconds = result["duration_us"] / 1e6
+    return {
+        "requests": result["requests"],
+        "requests_per_second": round(result["requests"] / seconds, 1),
+        "p50_ms": round(result["p50_us"] / 1000, 1),
+        "p99_ms": round(result["p99_us"] / 1000, 1),
+        "socket_errors": result["socket_errors"],
+        "not_200": result["not_200"],
+    }
+
+
+def measure(customers: int, args) -> dict:
+    name = f"ebok_bench_{size_name(customers)}"
+    url = database_url(args.postgres, name)
+    load_average = [round(load, 1) for load in os.getloadavg()]
+    ensure_database(args.postgres, name)
+    secret_key = secrets.token_urlsafe(50)
+    prepared = subprocess.run(  # noqa: S603
+        [sys.executable, __file__, "--prepare", str(customers), "--logins", str(args.logins)],
+        env={**os.environ, "DATABASE_URL": url, "SECRET_KEY": secret_key},
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    prepared = json.loads(prepared.stdout)
+    cache_prefix = f"bench-web-{secrets.token_hex(4)}"
+    environment = {
+        "DATABASE_URL": url,
+        "SECRET_KEY": secret_key,
+        "REDIS_URL": args.redis,
+        "CACHE_KEY_PREFIX": cache_prefix,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DEBUG": "",
+        "TASKS_BACKEND": "",
+        # Plain HTTP on the loopback, without nginx: no HTTPS redirect, cookies without Secure.
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "HSTS_SECONDS": "0",
+    }
+    pages = [page for page in PAGES if page in args.pages]
+    print(f"\n{customers:,} customers x {YEARS} years ({name}), {len(prepared['pages'])} logged in")
+    try:
+        with AppServer(environment, workers=args.workers) as server:
+            plans = log_in_and_check(server.port, prepared, pages)
+            results = {}
+            for page in pages:
+                results[page] = run_wrk(plans[page], server.port, args)
+                print(f"  {page}: {results[page]['requests_per_second']} requests/s")
+    finally:
+        forget_cache(args.redis, cache_prefix)
+    login = results.get("login", {}).get("requests_per_second")
+    for result in results.values():
+        result["ratio_to_login"] = (
+            round(result["requests_per_second"] / login, 2) if login else None
+        )
+    return {
+        "customers": customers,
+        "years": YEARS,
+        "database": name,
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "cores": os.cpu_count(),
+        "load_average_before": load_average,
+        "connections": args.connections,
+        "seconds": args.seconds,
+        "workers": args.workers,
+        "logged_in": len(prepared["pages"]),
+        "pages": [{"page": page, "path": plans[page][0][0], **results[page]} for page in pages],
+    }
+
+
+def log_in_and_check(port: int, prepared: dict, pages: list[str]) -> dict:
+    """Log the customers in; open every page once as each of them (a page that is not 200 with
+    the customer's number on it stops the run); each page's plan of (path, cookie)."""
+    plans = {page: [] for page in pages}
+    for number, paths in prepared["pages"].items():
+        browser = Browser(port)
+        response = browser.log_in(number, prepared["password"])
+        if response.status != 302 or not response.location.startswith("/panel/"):
+            sys.exit(f"customer {number} could not log in: {response.status} {response.location}")
+        cookie = browser.cookie_header()
+        for page in pages:
+            if page == "login":
+                plans[page].append((paths[page], ""))
+                continue
+            response = browser.get(paths[page])
+            shown = page == "invoice_pdf" or number in response.text
+            if response.status != 200 or not shown:
+                sys.exit(f"{paths[page]} as {number}: {response.status} {response.location}")
+            plans[page].append((paths[page], cookie))
+    return plans
+
+
+def forget_cache(redis_url: str, prefix: str) -> None:
+    """Delete the run's sessions and throttle records from Redis."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+def commit() -> str:
+    command = ["git", "rev-parse", "--short", "HEAD"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)  # noqa: S603
+    return result.stdout.strip()
+
+
+def print_table(run: dict) -> None:
+    print(
+        f"\n{run['customers']:,} customers x {run['years']} years, {run['connections']} "
+        f"connections, {run['seconds']} s a page, {run['workers']} workers, "
+        f"{run['logged_in']} customers logged in, load average before "
+        f"{run['load_average_before'][0]} on {run['cores']} cores"
+    )
+    print(f"{'page':<14}{'path':<28}{'req/s':>9}{'x login':>9}{'p50 ms':>9}{'p99 ms':>9}")
+    for page in run["pages"]:
+        ratio = "" if page["ratio_to_login"] is None else f"{page['ratio_to_login']:.2f}"
+        wrong = page["not_200"] + page["socket_errors"]
+        print(
+            f"{page['page']:<14}{page['path'][:27]:<28}{page['requests_per_second']:>9.1f}"
+            f"{ratio:>9}{page['p50_ms']:>9.1f}{page['p99_ms']:>9.1f}"
+            + (f"  {wrong} not 200 or failed" if wrong else "")
+        )
+
+
+def print_growth(sizes: dict) -> None:
+    """p50 on the largest database measured against the smallest, page by page."""
+    if len(sizes) < 2:
+        return
+    runs = sorted(sizes.values(), key=lambda run: run["customers"])
+    small, large = runs[0], runs[-1]
+    p50 = {page["page"]: page["p50_ms"] for page in small["pages"]}
+    print(f"\np50 at {large['customers']:,} customers / p50 at {small['customers']:,}:")
+    for page in large["pages"]:
+        if p50.get(page["page"]):
+            print(f"  {page['page']:<14}{page['p50_ms'] / p50[page['page']]:.2f}")
+
+
+def print_markdown(sizes: dict) -> None:
+    """The table of README's "Speed": every size side by side."""
+    runs = sorted(sizes.values(), key=lambda run: run["customers"])
+    header = ["page"] + [
+        f"{size_name(run['customers'])} {label}"
+        for run in runs
+        for label in ("req/s", "x login", "p50 ms", "p99 ms")
+    ]
+    print("\n| " + " | ".join(header) + " |")
+    print("|---" * len(header) + "|")
+    by_page = [{page["page"]: page for page in run["pages"]} for run in runs]
+    for name in PAGES:
+        if not all(name in pages for pages in by_page):
+            continue
+        cells = ["`" + re.sub(r"/\d+/", "/<id>/", by_page[0][name]["path"]) + "`"]
+        for pages in by_page:
+            page = pages[name]
+            ratio = "" if page["ratio_to_login"] is None else f"{page['ratio_to_login']:.2f}"
+            cells += [f"{page['requests_per_second']:.0f}", ratio, f"{page['p50_ms']:.0f}"]
+            cells.append(f"{page['p99_ms']:.0f}")
+        print("| " + " | ".join(cells) + " |")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, nargs="+", default=[1000, 100_000])
+    parser.add_argument("--seconds", type=int, default=10, help="per page (default 10)")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2, help="wrk's threads")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn's workers")
+    parser.add_argument("--logins", type=int, default=50, help="customers logged in")
+    parser.add_argument("--pages", nargs="+", default=PAGES, choices=PAGES)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
+        help="the PostgreSQL server (default: $BENCH_POSTGRES or the local one)",
+    )
+    parser.add_argument(
+        "--redis", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    )
+    parser.add_argument("--output", type=Path, default=ROOT / "var" / "bench" / "web.json")
+    parser.add_argument("--prepare", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.prepare:
+        prepare(args.prepare, args.logins)
+        return
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+    saved = json.loads(args.output.read_text()) if args.output.exists() else {"sizes": {}}
+    for customers in args.customers:
+        run = measure(customers, args)
+        saved["sizes"][size_name(customers)] = run
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps(saved, indent=2) + "\n")
+    for customers in args.customers:
+        print_table(saved["sizes"][size_name(customers)])
+    print_growth(saved["sizes"])
+    print_markdown(
+        {size_name(customers): saved["sizes"][size_name(customers)] for customers in args.customers}
+    )
+    print(f"\nwritten to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
