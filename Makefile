@@ -62,6 +62,7 @@ BENCH_WEB_SECONDS ?= 10
 BENCH_WEB_CONNECTIONS ?= 32
 .PHONY: bench-web
 bench-web: install messages
+	bin/system-packages wrk nginx
 	$(BIN)/python bench/web.py --customers $(BENCH_WEB_CUSTOMERS) \
 		--seconds $(BENCH_WEB_SECONDS) --connections $(BENCH_WEB_CONNECTIONS)
 
