@@ -11,6 +11,7 @@ from django.utils import timezone
 from ebok.accounts.consents import E_INVOICE_CONSENT_VERSION, NO_TERMS_VERSION
 from ebok.accounts.models import Consent
 from ebok.accounts.tests.helpers import form_data, make_invoice, make_terms
+from ebok.testing import log_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +99,7 @@ def test_staff_read_consents_but_nobody_adds_changes_or_deletes_them(
 ):
     register(client, e_invoice=True)
     consent = Consent.objects.get(kind=Consent.Kind.E_INVOICE)
-    client.force_login(admin_user)
+    log_in_staff(client, admin_user)
     listing = client.get(reverse("admin:accounts_consent_changelist")).content.decode()
     assert E_INVOICE_CONSENT_VERSION in listing
     assert "zgoda na faktury elektroniczne (e-faktura)" in listing

@@ -12,7 +12,7 @@ from django.utils import timezone
 from ebok.audit.models import AuditEvent
 from ebok.backoffice.tests.conftest import PDFTOTEXT, confirm, pdf_text
 from ebok.customers.models import Customer
-from ebok.testing import make_customer
+from ebok.testing import log_in_staff, make_customer
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_the_letter_is_a_download_kept_out_of_caches(operator_client, customer):
 def test_the_letter_is_polish_whatever_the_staff_members_language(operator, customer, tmp_path):
     staff = Client(headers={"accept-language": "en"})
     staff.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
-    staff.force_login(operator)
+    log_in_staff(staff, operator)
     assert (
         "Customer account"
         in staff.get(
