@@ -9,7 +9,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from ebok.core.env import env_bool, env_choice, env_int, env_list, env_str
+from ebok.core.env import env_bool, env_choice, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "ebok.backoffice.middleware.OfficeNetworkMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "ebok.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -267,6 +268,8 @@ SITE_URL = env_str("SITE_URL", "").rstrip("/")
 STAFF_TWO_FACTOR = env_bool("STAFF_TWO_FACTOR", True)
 if not STAFF_TWO_FACTOR and not DEBUG:
     raise ImproperlyConfigured("STAFF_TWO_FACTOR may be turned off only with DEBUG=1.")
+# Empty: the admin answers from anywhere; else only clients in these networks, 404 elsewhere.
+ADMIN_ALLOWED_NETWORKS = env_networks("ADMIN_ALLOWED_NETWORKS")
 # django-otp: code guesses are counted by our own throttle, like passwords, so the devices'
 # own back-off (a second, differently behaving limit) is off.
 OTP_TOTP_THROTTLE_FACTOR = 0
