@@ -78,8 +78,11 @@ def enrol(user, device: TOTPDevice, code: str) -> list[str] | None:
     (the factors changed, see `end_sessions_on_device_change`); the caller keeps its own.
     """
     with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().get(pk=device.pk, confirmed=False)
-        if not device.verify_token(_normalised(code)):
+        # Locked; a parallel request that confirmed it already leaves nothing to confirm.
+        device = (
+            TOTPDevice.objects.select_for_update().filter(pk=device.pk, confirmed=False).first()
+        )
+        if device is None or not device.verify_token(_normalised(code)):
             return None
         device.confirmed = True
         device.save()
