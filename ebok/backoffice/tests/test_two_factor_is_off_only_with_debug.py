@@ -18,6 +18,12 @@ def test_turning_it_off_without_debug_stops_the_start_up():
     assert "STAFF_TWO_FACTOR" in result.stderr
 
 
+def test_a_value_it_does_not_understand_stops_the_start_up_even_with_debug():
+    result = manage("check", **{**PRODUCTION, "DEBUG": "1", "STAFF_TWO_FACTOR": "of"})
+    assert result.returncode != 0
+    assert "STAFF_TWO_FACTOR" in result.stderr
+
+
 def test_a_development_machine_may_turn_it_off():
     result = manage("check", **{**PRODUCTION, "DEBUG": "1", "STAFF_TWO_FACTOR": "0"})
     assert result.returncode == 0, result.stderr
