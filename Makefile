@@ -42,6 +42,7 @@ demo: install messages
 	@echo "  temporary password (Hasło):   $$(tail -n 1 var/demo-password.txt)"
 	@echo "  You will be asked to choose your own password at the first login."
 	@echo "  E-mails are printed here, in this terminal. Stop with Ctrl+C."
+	@echo "  Staff: DEBUG=1 $(MANAGE) createsuperuser, then /admin/ with an authenticator app (README)."
 	@echo
 	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 

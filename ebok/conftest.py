@@ -1,5 +1,6 @@
 import pytest
 import time_machine
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.core.cache import cache
 
 from ebok.testing import NOW, SMTPServer, make_account, make_customer
@@ -54,6 +55,21 @@ def smtp_server(settings):
         settings.EMAIL_USE_TLS = False
         settings.EMAIL_HOST_USER = ""
         yield server.mailbox
+
+
+@pytest.fixture
+def hashes(monkeypatch):
+    """Counts Argon2 work (hashing and verifying) while still doing it."""
+    calls = []
+    for name in ["encode", "verify"]:
+        real = getattr(Argon2PasswordHasher, name)
+
+        def counted(self, *args, _real=real, **kwargs):
+            calls.append(1)
+            return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Argon2PasswordHasher, name, counted)
+    return calls
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from ebok.core.env import env_bool, env_choice, env_int, env_list, env_str
+from ebok.core.env import env_bool, env_choice, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "ebok.portal",
     "ebok.integration",
     "ebok.backoffice",
-    "django.contrib.admin",
+    "ebok.backoffice.apps.OfficeAdminConfig",  # Django's admin, with the office's door
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ebok.backoffice.middleware.OfficeNetworkMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "ebok.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -118,9 +123,10 @@ else:
 
 # Accounts and passwords (numbers from docs/security.md).
 AUTH_USER_MODEL = "accounts.User"
+# No plain username-and-password backend: each way in has its own form, throttled.
 AUTHENTICATION_BACKENDS = [
     "ebok.accounts.backends.CustomerNumberBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "ebok.accounts.backends.StaffBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -256,6 +262,19 @@ PAYMENT_ACCOUNT_PREFIX = env_str("PAYMENT_ACCOUNT_PREFIX", "")
 PAYMENT_RECIPIENT = env_str("PAYMENT_RECIPIENT", "") or UTILITY_NAME
 # Where links in e-mails point, e.g. https://ebok.example.pl (no trailing slash).
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
+
+# The office's door (/admin/, docs/security.md). Staff sign in with a second factor, an
+# authenticator app's code (TOTP); only a development machine may do without it.
+STAFF_TWO_FACTOR = env_bool("STAFF_TWO_FACTOR", True)
+if not STAFF_TWO_FACTOR and not DEBUG:
+    raise ImproperlyConfigured("STAFF_TWO_FACTOR may be turned off only with DEBUG=1.")
+# Empty: the admin answers from anywhere; else only clients in these networks, 404 elsewhere.
+ADMIN_ALLOWED_NETWORKS = env_networks("ADMIN_ALLOWED_NETWORKS")
+# django-otp: code guesses are counted by our own throttle, like passwords, so the devices'
+# own back-off (a second, differently behaving limit) is off.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_TOTP_ISSUER = f"e-BOK {UTILITY_NAME}"
 
 LOG_LEVELS = ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 LOGGING = {

@@ -16,6 +16,9 @@ from pathlib import Path
 import redis
 from aiosmtpd.controller import Controller
 from axe_playwright_python.sync_playwright import Axe
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pdfminer.high_level import extract_pages, extract_text
 from pdfminer.layout import LTAnno, LTTextContainer, LTTextLine
 
@@ -153,6 +156,32 @@ class RedisServer:
         self.stop()
 
 
+def authenticator(user) -> TOTPDevice:
+    """The staff member's confirmed authenticator app (set up now if they have none)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator app", confirmed=True)
+        # Confirming a device ends the user's sessions: their generation went up.
+        user.refresh_from_db(fields=["session_generation"])
+    return device
+
+
+def current_code(device) -> str:
+    """What the authenticator app shows now (by the test's clock, frozen or not)."""
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits):0{device.digits}d}"
+
+
+def log_in_staff(client, user):
+    """A staff member in the admin as after both factors, password and authenticator code:
+    the session is verified with their confirmed device, as django_otp.login() leaves it."""
+    device = authenticator(user)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 # Browser tests: the widths every customer page is checked at.
 VIEWPORTS = {
     "phone": {"width": 390, "height": 844},
@@ -167,12 +196,22 @@ def log_in(page, number, password):
     page.get_by_role("button", name="Zaloguj").click()
 
 
+def log_in_to_the_office(page, username, password, code):
+    """The admin's two steps in Polish: username and password, then the app's code."""
+    page.get_by_label("Nazwa użytkownika").fill(username)
+    page.get_by_label("Hasło").fill(password)
+    page.get_by_role("button", name="Zaloguj").click()
+    page.get_by_label("Kod").fill(code)
+    page.get_by_role("button", name="Zaloguj").click()
+
+
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
-def assert_accessible(page):
-    """axe-core finds no WCAG 2.1 A/AA violation on the page as it is now."""
-    results = Axe().run(page, options=WCAG_AA)
+def assert_accessible(page, context=None):
+    """axe-core finds no WCAG 2.1 A/AA violation on the page as it is now (or in the part of
+    it that the CSS selector `context` names)."""
+    results = Axe().run(page, context=context, options=WCAG_AA)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 

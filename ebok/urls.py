@@ -1,14 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from ebok.accounts.views import login_view
 from ebok.integration.api import api
-
-admin.site.site_header = _("eBOK: customer office")
-admin.site.site_title = _("eBOK administration")
-admin.site.index_title = _("Customer office")
 
 urlpatterns = [
     path("", login_view, name="home"),

@@ -1,14 +1,28 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ebok.accounts import two_factor
 from ebok.accounts.models import Consent, User
+from ebok.audit.log import record
+from ebok.audit.models import AuditEvent
 from ebok.core.admin import EvidenceAdmin
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "customer", "is_staff", "is_active", "last_login"]
+    list_display = [
+        "username",
+        "customer",
+        "is_staff",
+        "is_active",
+        "has_authenticator",
+        "last_login",
+    ]
+    actions = ["reset_second_factor"]
     list_filter = ["is_staff", "is_active", "groups"]
     list_select_related = ["customer"]
     search_fields = ["username", "first_name", "last_name", "email", "customer__number"]
@@ -34,6 +48,41 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     ]
+
+    def get_queryset(self, request):
+        confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+        return super().get_queryset(request).annotate(has_authenticator=Exists(confirmed))
+
+    @admin.display(description=_("authenticator app"), boolean=True)
+    def has_authenticator(self, user) -> bool:
+        return user.has_authenticator
+
+    @admin.action(
+        description=_("Remove the authenticator app (a new one is set up at the next login)"),
+        permissions=["change"],
+    )
+    def reset_second_factor(self, request, queryset):
+        """For a lost phone: the user's sessions end, and their next login asks for a new app."""
+        removed = 0
+        for user in queryset.filter(is_staff=True):
+            if two_factor.reset(user):
+                removed += 1
+                record(
+                    AuditEvent.Kind.STAFF_TWO_FACTOR_RESET,
+                    request=request,
+                    actor=request.user,
+                    detail=f"user: {user.username}",
+                )
+        if not removed:
+            message = _("Nothing was removed: none of the selected staff members has an app.")
+            self.message_user(request, message, messages.WARNING)
+            return
+        message = ngettext(
+            "The authenticator app of %(count)d staff member was removed.",
+            "The authenticator apps of %(count)d staff members were removed.",
+            removed,
+        ) % {"count": removed}
+        self.message_user(request, message, messages.SUCCESS)
 
 
 @admin.register(Consent)

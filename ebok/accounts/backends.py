@@ -36,3 +36,21 @@ class CustomerNumberBackend(ModelBackend):
         User = get_user_model()
         user = User.objects.filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None
+
+
+class StaffBackend(ModelBackend):
+    """The office's login (/admin/) by username; customers' accounts cannot log in this way,
+    so the office's form tells nothing about a customer's password."""
+
+    def authenticate(self, request, staff_username=None, password=None, **kwargs):
+        if not staff_username or password is None:
+            return None
+        User = get_user_model()
+        user = User.objects.filter(username=staff_username, is_staff=True).first()
+        if user is None:
+            # Hash anyway so that an unknown username takes as long as a wrong password.
+            User().set_password(password)
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

@@ -69,6 +69,8 @@ class Scope:
 NUMBER = Scope("number", "LOGIN_THROTTLE_FREE_FAILURES", cleared_by_success=True)
 ADDRESS = Scope("address", "LOGIN_THROTTLE_ADDRESS_FREE_FAILURES", cleared_by_success=False)
 STAFF = Scope("staff", "LOGIN_THROTTLE_FREE_FAILURES", cleared_by_success=True)
+# The office's second factor: code guesses per staff account (its id), once the password passed.
+STAFF_CODE = Scope("staff-code", "LOGIN_THROTTLE_FREE_FAILURES", cleared_by_success=True)
 
 
 def wait_after(failures: int, free_failures: int) -> int:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
-from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -32,13 +32,7 @@ from ebok.accounts.services import request_password_reset, set_own_password
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.core.middleware import client_address
-
-
-def _next_url(request):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return ""
+from ebok.core.redirects import next_url
 
 
 @sensitive_post_parameters("password")
@@ -82,8 +76,8 @@ def login_view(request):
                 record(AuditEvent.Kind.LOGIN, request=request, customer=user.customer)
                 if user.has_temporary_password:
                     return redirect("accounts:password_change")
-                return redirect(_next_url(request) or "portal:info")
-    return render(request, "accounts/login.html", {"form": form, "next": _next_url(request)})
+                return redirect(next_url(request) or "portal:info")
+    return render(request, "accounts/login.html", {"form": form, "next": next_url(request)})
 
 
 def _number_in_use(request) -> str:
@@ -205,7 +199,7 @@ def switch_number_view(request):
     if not numbers.choose(request, request.POST.get("customer_number", "")):
         raise Http404("Not one of this login's customer numbers.")
     # Back to the same tab; a page of one number's object has no twin under another number.
-    target = _next_url(request)
+    target = next_url(request)
     try:
         match = resolve(target) if target else None
     except Resolver404:

@@ -39,6 +39,20 @@ class AuditEvent(models.Model):
         MEMBERSHIP_GRANTED = "membership_granted", _("Access to the customer number given")
         MEMBERSHIP_CHANGED = "membership_changed", _("Access to the customer number changed")
         MEMBERSHIP_REVOKED = "membership_revoked", _("Access to the customer number taken away")
+        STAFF_LOGIN = "staff_login", _("Staff login")
+        STAFF_LOGIN_FAILED = "staff_login_failed", _("Failed staff login")
+        STAFF_LOGIN_THROTTLED = (
+            "staff_login_throttled",
+            _("Staff login refused: too many failures"),
+        )
+        STAFF_TWO_FACTOR_ENROLLED = (
+            "staff_two_factor_enrolled",
+            _("Staff authenticator app set up"),
+        )
+        STAFF_TWO_FACTOR_RESET = (
+            "staff_two_factor_reset",
+            _("Staff authenticator app removed"),
+        )
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

@@ -6,6 +6,7 @@ Used by ebok/settings.py only, so kept free of Django's settings. An empty value
 default, as a missing one does: `FOO=` in a unit file or `.env` is the usual way to unset.
 """
 
+import ipaddress
 import os
 from collections.abc import Iterable
 
@@ -69,3 +70,22 @@ def env_choice(name: str, choices: Iterable[str], default: str) -> str:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma-separated IP networks in CIDR notation ("10.0.0.0/8", "2001:db8::/32", or one
+    address); empty means none.
+
+    Host bits must be zero ("192.168.1.7/24" is refused): such a value is usually a typo for a
+    narrower or a wider network than meant, and guessing which is not ours to do.
+    """
+    networks = []
+    for item in env_list(name, ""):
+        try:
+            networks.append(ipaddress.ip_network(item))
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"{name} must be networks such as 10.0.0.0/8,192.168.1.0/24 (or empty); "
+                f"{item!r} is not one ({error})."
+            ) from error
+    return networks

@@ -53,3 +53,15 @@ def client_ip(request) -> str | None:
         return str(ipaddress.ip_address(client_address(request)))
     except ValueError:
         return None
+
+
+def in_networks(address: str, networks) -> bool:
+    """Whether the client address lies in one of the networks; an unknown one never does."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    # An IPv4 client reaching an IPv6 socket arrives as ::ffff:a.b.c.d.
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return any(ip in network for network in networks)

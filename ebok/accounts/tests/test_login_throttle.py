@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.urls import reverse
 
 from ebok.audit.models import AuditEvent
@@ -25,20 +24,6 @@ def fail(client, number, times, **extra):
 
 
 @pytest.fixture
-def hashes(monkeypatch):
-    """Counts Argon2 work (hashing and verifying) while still doing it."""
-    calls = []
-    for name in ["encode", "verify"]:
-        real = getattr(Argon2PasswordHasher, name)
-
-        def counted(self, *args, _real=real, **kwargs):
-            calls.append(1)
-            return _real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Argon2PasswordHasher, name, counted)
-    return calls
-
-
 def test_four_failures_cost_no_wait(client, account, clock):
     fail(client, "001234", 4)
     response = login(client, "001234", PASSWORD)

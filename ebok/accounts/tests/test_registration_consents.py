@@ -10,7 +10,7 @@ from django.utils import timezone
 from ebok.accounts.consents import E_INVOICE_CONSENT_VERSION, NO_TERMS_VERSION
 from ebok.accounts.models import Consent
 from ebok.accounts.tests.helpers import form_data, make_invoice, make_terms
-from ebok.testing import NOW
+from ebok.testing import NOW, log_in_staff
 
 # The invoice must be recent on the day of the registration: both are dated by the one clock.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
@@ -97,7 +97,7 @@ def test_staff_read_consents_but_nobody_adds_changes_or_deletes_them(
 ):
     register(client, e_invoice=True)
     consent = Consent.objects.get(kind=Consent.Kind.E_INVOICE)
-    client.force_login(admin_user)
+    log_in_staff(client, admin_user)
     listing = client.get(reverse("admin:accounts_consent_changelist")).content.decode()
     assert E_INVOICE_CONSENT_VERSION in listing
     assert "zgoda na faktury elektroniczne (e-faktura)" in listing

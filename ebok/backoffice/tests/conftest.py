@@ -4,8 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.urls import reverse
 
 from ebok.backoffice.roles import ADMINISTRATOR, OPERATOR, setup_roles
+from ebok.testing import log_in_staff
 
 STAFF_PASSWORD = "Biuro-Obslugi-2026"
 
@@ -42,9 +44,18 @@ def staff_without_permissions(db):
 @pytest.fixture
 def operator_client(operator):
     """The operator's browser; the test's `client` stays free for a customer."""
-    staff = Client()
-    staff.force_login(operator)
-    return staff
+    return log_in_staff(Client(), operator)
+
+
+def enter_password(client, username="operator", password=STAFF_PASSWORD, **extra):
+    """The admin's login form, first step."""
+    data = {"username": username, "password": password, "next": reverse("admin:index")}
+    return client.post(reverse("admin:login"), data, **extra)
+
+
+def enter_code(client, code, step="admin:login_code", **extra):
+    """The second step: the authenticator's (or a recovery) code, or the first code at set-up."""
+    return client.post(reverse(step), {"code": code, "next": reverse("admin:index")}, **extra)
 
 
 @pytest.fixture

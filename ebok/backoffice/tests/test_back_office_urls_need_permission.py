@@ -1,9 +1,10 @@
 """Every page of the admin and every account action, tried by each kind of visitor.
 
-Logged out and as a customer: the admin's login page. As staff without permissions: 403. As an
-operator or administrator: 200 exactly where the role's permissions (and the page's own rules,
-e.g. nobody adds audit events) allow it, 403 elsewhere. The temporary password's confirmation
-page (a GET of its action) is tried like the actions.
+Logged out, as a customer, and as staff who gave the password but not yet the second factor:
+the admin's login page. As staff without permissions: 403. As an operator or administrator:
+200 exactly where the role's permissions (and the page's own rules, e.g. nobody adds audit
+events) allow it, 403 elsewhere. The temporary password's confirmation page (a GET of its
+action) is tried like the actions.
 """
 
 import datetime as dt
@@ -23,7 +24,7 @@ from ebok.backoffice.tests.conftest import confirm, make_staff
 from ebok.billing.models import Invoice, Payment
 from ebok.content.models import Announcement, Document
 from ebok.customers.models import Reading
-from ebok.testing import make_point_with_meter
+from ebok.testing import authenticator, log_in_staff, make_point_with_meter
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +117,30 @@ def test_customers_are_sent_to_the_admin_login(client, objects, customer):
         assert response.url.startswith(reverse("admin:login")), url
 
 
+@pytest.mark.parametrize("role", ["Operator", "Administrator"])
+def test_staff_without_the_second_factor_are_sent_to_the_admin_login(
+    client, objects, customer, role
+):
+    """Password given (a logged-in session), authenticator code not yet: no page opens."""
+    user = make_staff(role.lower(), role)
+    authenticator(user)
+    client.force_login(user)
+    for url, response in statuses(client, admin_urls(objects)).items():
+        assert response.status_code == 302, url
+        assert response.url.startswith(reverse("admin:login")), url
+    for name in ACTIONS:
+        for response in [
+            client.get(action_url(name, customer)),
+            client.post(action_url(name, customer)),
+            client.post(action_url(name, customer), {"confirm": "yes"}),
+        ]:
+            assert response.status_code == 302, name
+            assert response.url.startswith(reverse("admin:login")), name
+    assert AuditEvent.objects.filter(actor=user).count() == 0
+
+
 def test_staff_without_permissions_are_refused_everywhere(client, objects):
-    client.force_login(make_staff("newcomer"))
+    log_in_staff(client, make_staff("newcomer"))
     for url, response in statuses(client, admin_urls(objects)).items():
         assert response.status_code == 403, url
 
@@ -125,7 +148,7 @@ def test_staff_without_permissions_are_refused_everywhere(client, objects):
 @pytest.mark.parametrize("role", ["Operator", "Administrator"])
 def test_each_role_opens_exactly_the_pages_its_permissions_allow(client, objects, role):
     user = make_staff(role.lower(), role)
-    client.force_login(user)
+    log_in_staff(client, user)
     urls = admin_urls(objects)
     wrong = []
     for url, view, model in urls:
@@ -171,7 +194,7 @@ def test_account_actions_need_the_account_permission(client, objects, customer):
     clerk.user_permissions.set(
         Permission.objects.filter(codename__in=["view_customer", "change_customer"])
     )
-    client.force_login(clerk)
+    log_in_staff(client, clerk)
     page = client.get(reverse("admin:customers_customer_change", args=[customer.pk]))
     assert page.status_code == 200
     assert "Zakończ wszystkie sesje" not in page.content.decode()
@@ -190,7 +213,7 @@ def test_account_actions_need_the_account_permission(client, objects, customer):
 
 
 def test_staff_without_permissions_cannot_use_account_actions(client, objects, customer):
-    client.force_login(make_staff("newcomer"))
+    log_in_staff(client, make_staff("newcomer"))
     for name in ACTIONS:
         assert client.post(action_url(name, customer)).status_code == 403, name
     assert client.get(action_url("letter", customer)).status_code == 403
@@ -200,7 +223,7 @@ def test_staff_without_permissions_cannot_use_account_actions(client, objects, c
 
 @pytest.mark.parametrize("role", ["Operator", "Administrator"])
 def test_each_role_can_use_every_account_action(client, objects, customer, role):
-    client.force_login(make_staff(role.lower(), role))
+    log_in_staff(client, make_staff(role.lower(), role))
     change_page = reverse("admin:customers_customer_change", args=[customer.pk])
     for name in ACTIONS:
         if name == "letter":

@@ -1,9 +1,10 @@
 """The customer office hands a customer a temporary password, in a real browser.
 
-An operator logs in to the admin, finds customer 001234, asks for a temporary password, reads
-on the confirmation page what it replaces, confirms and downloads the letter; the customer's
-page then shows the password's expiry, and the customer logs in with the password printed in
-the letter and is led to the form that changes it.
+An operator logs in to the admin (password, then the authenticator app's code), finds customer
+001234, asks for a temporary password, reads on the confirmation page what it replaces,
+confirms and downloads the letter; the customer's page then shows the password's expiry, and
+the customer logs in with the password printed in the letter and is led to the form that
+changes it.
 """
 
 import re
@@ -16,7 +17,15 @@ from playwright.sync_api import expect
 
 from ebok.backoffice.roles import OPERATOR
 from ebok.backoffice.tests.conftest import STAFF_PASSWORD, make_staff
-from ebok.testing import WCAG_AA, log_in, make_customer, pdf_text
+from ebok.testing import (
+    WCAG_AA,
+    authenticator,
+    current_code,
+    log_in,
+    log_in_to_the_office,
+    make_customer,
+    pdf_text,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,16 +33,17 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def operator_account(roles):
     make_customer()
-    return make_staff("operator", OPERATOR)
+    operator = make_staff("operator", OPERATOR)
+    authenticator(operator)
+    return operator
 
 
 def test_operator_prints_a_letter_whose_password_logs_the_customer_in(
     live_server, page, browser, operator_account, tmp_path
 ):
     page.goto("/admin/")
-    page.get_by_label("Nazwa użytkownika").fill("operator")
-    page.get_by_label("Hasło").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Zaloguj").click()
+    code = current_code(authenticator(operator_account))
+    log_in_to_the_office(page, "operator", STAFF_PASSWORD, code)
 
     page.locator("#customers-customer").get_by_role("link", name="Klienci").click()
     page.get_by_role("searchbox").fill("001234")

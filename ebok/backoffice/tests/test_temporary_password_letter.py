@@ -10,7 +10,7 @@ from django.urls import reverse
 from ebok.audit.models import AuditEvent
 from ebok.backoffice.tests.conftest import confirm
 from ebok.customers.models import Customer
-from ebok.testing import make_customer, pdf_text
+from ebok.testing import log_in_staff, make_customer, pdf_text
 
 # The letter is dated, and its password expires, by the one clock.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
@@ -106,7 +106,7 @@ def test_the_letter_is_a_download_kept_out_of_caches(operator_client, customer):
 def test_the_letter_is_polish_whatever_the_staff_members_language(operator, customer):
     staff = Client(headers={"accept-language": "en"})
     staff.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
-    staff.force_login(operator)
+    log_in_staff(staff, operator)
     assert (
         "Customer account"
         in staff.get(

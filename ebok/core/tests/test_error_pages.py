@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from ebok.billing.models import Invoice
 from ebok.core import errors
-from ebok.testing import PASSWORD, free_port
+from ebok.testing import PASSWORD, free_port, log_in_staff
 
 CONTACT = {
     "UTILITY_ADDRESS": "ul. Przemysłowa 8, 07-100 Węgrów",
@@ -130,8 +130,7 @@ def test_another_customers_invoice_gets_the_404_page(account, stranger):
 @pytest.mark.django_db
 def test_staff_without_the_permission_get_the_403_page(django_user_model):
     staff = django_user_model.objects.create_user("newcomer", password=PASSWORD, is_staff=True)
-    client = browser("pl")
-    client.force_login(staff)
+    client = log_in_staff(browser("pl"), staff)
     response = client.get(reverse("admin:customers_customer_changelist"))
     assert_portal_error_page(response, 403, "pl")
     assert "Nie masz dostępu do tej strony." in response.content.decode()

@@ -5,15 +5,14 @@ from django.urls import reverse
 
 from ebok.audit.models import AuditEvent
 from ebok.backoffice.tests.conftest import confirm
-from ebok.testing import make_customer, pdf_text
+from ebok.testing import log_in_staff, make_customer, pdf_text
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
+    return log_in_staff(client, admin_user)
 
 
 def test_staff_create_a_customer_in_the_polish_admin(staff_client):

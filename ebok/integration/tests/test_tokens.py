@@ -15,6 +15,7 @@ from ebok.integration.models import ApiCall, ApiToken
 from ebok.integration.tests import payloads
 from ebok.integration.tests.conftest import ApiClient
 from ebok.integration.tokens import create_token
+from ebok.testing import log_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +96,7 @@ def test_the_command_prints_the_token_alone_on_the_last_line(db, client):
 
 
 def test_the_admin_shows_a_new_token_once_and_keeps_only_its_hash(client, admin_user):
-    client.force_login(admin_user)
+    log_in_staff(client, admin_user)
     response = client.post(reverse("admin:integration_apitoken_add"), {"name": "billing"})
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -112,7 +113,7 @@ def test_the_admin_shows_a_new_token_once_and_keeps_only_its_hash(client, admin_
 
 def test_the_admin_revokes_tokens(client, admin_user, api_token):
     model, token = api_token
-    client.force_login(admin_user)
+    log_in_staff(client, admin_user)
     client.post(
         reverse("admin:integration_apitoken_changelist"),
         {"action": "revoke", "_selected_action": [model.pk]},
@@ -124,12 +125,12 @@ def test_the_admin_revokes_tokens(client, admin_user, api_token):
 
 def test_staff_without_the_permission_cannot_see_or_make_tokens(client, db):
     clerk = get_user_model().objects.create_user("clerk", password="x", is_staff=True)
-    client.force_login(clerk)
+    log_in_staff(client, clerk)
     assert client.get(reverse("admin:integration_apitoken_changelist")).status_code == 403
     assert client.post(reverse("admin:integration_apitoken_add"), {"name": "x"}).status_code == 403
     clerk.user_permissions.add(Permission.objects.get(codename="add_apitoken"))
     clerk = get_user_model().objects.get(pk=clerk.pk)
-    client.force_login(clerk)
+    log_in_staff(client, clerk)
     assert client.post(reverse("admin:integration_apitoken_add"), {"name": "x"}).status_code == 200
     assert ApiToken.objects.filter(name="x").exists()
 
@@ -137,7 +138,7 @@ def test_staff_without_the_permission_cannot_see_or_make_tokens(client, db):
 def test_nobody_edits_or_deletes_the_call_log(client, admin_user, api):
     api.get("/submitted-readings")
     call = ApiCall.objects.get()
-    client.force_login(admin_user)
+    log_in_staff(client, admin_user)
     assert client.get(reverse("admin:integration_apicall_changelist")).status_code == 200
     assert client.get(reverse("admin:integration_apicall_add")).status_code == 403
     assert (
@@ -149,7 +150,7 @@ def test_nobody_edits_or_deletes_the_call_log(client, admin_user, api):
 
 
 def test_tokens_are_revoked_not_deleted(client, admin_user, api_token):
-    client.force_login(admin_user)
+    log_in_staff(client, admin_user)
     url = reverse("admin:integration_apitoken_delete", args=[api_token[0].pk])
     assert client.get(url).status_code == 403
 

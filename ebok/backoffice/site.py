@@ -1,0 +1,47 @@
+"""The admin site of the customer office: Django's, behind the office's door.
+
+`admin.site` is an OfficeSite (OfficeAdminConfig in ebok/backoffice/apps.py). Its pages open
+only to active staff whose session passed the second factor (ebok/accounts/two_factor.py);
+the login and its second step are ebok/backoffice/views.py. Which networks may reach the
+admin at all is ebok/backoffice/middleware.py.
+"""
+
+from django.contrib import admin
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from ebok.accounts import two_factor
+
+
+class OfficeSite(admin.AdminSite):
+    site_header = _("eBOK: customer office")
+    site_title = _("eBOK administration")
+    index_title = _("Customer office")
+
+    def has_permission(self, request):
+        return super().has_permission(request) and two_factor.passed(request)
+
+    def login(self, request, extra_context=None):
+        from ebok.backoffice import views
+
+        request.current_app = self.name
+        return views.login_view(request, self)
+
+    def get_urls(self):
+        from ebok.backoffice import views
+
+        def step(view):
+            def wrapper(request):
+                request.current_app = self.name
+                return view(request, self)
+
+            return wrapper
+
+        # Not behind admin_view: these are the pages of a user who is not through the door yet,
+        # logout included (admin_view would send them back to the login instead).
+        door = [
+            path("login/code/", step(views.code_view), name="login_code"),
+            path("login/setup/", step(views.enrol_view), name="login_enrol"),
+            path("logout/", self.logout, name="logout"),
+        ]
+        return door + super().get_urls()
