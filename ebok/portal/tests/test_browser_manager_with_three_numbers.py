@@ -6,6 +6,7 @@ width, in Polish and English."""
 import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from ebok.accounts.models import Membership
@@ -121,3 +122,42 @@ def test_switcher_and_numbers_page_have_no_accessibility_violations(
         assert_accessible(page)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the window"
+
+
+@pytest.mark.parametrize(
+    ("language", "viewport"),
+    [(language, viewport) for language in ("pl", "en") for viewport in VIEWPORTS],
+)
+def test_access_pages_have_no_accessibility_violations(
+    live_server, page, manager, language, viewport
+):
+    """Adding a number (with an error), the owner's access page with an invitation pending, and
+    the invitation's page as the person invited sees it."""
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.goto("/")
+    if language == "en":
+        page.get_by_role("button", name="English").click()
+    page.get_by_label("Użytkownik" if language == "pl" else "User", exact=True).fill(NUMBERS[0])
+    page.get_by_label("Hasło" if language == "pl" else "Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Zaloguj" if language == "pl" else "Log in").click()
+
+    page.goto("/panel/numbers/add/")
+    check_page(page)
+    page.locator("main form button").click()  # nothing typed: each field says so
+    check_page(page)
+
+    page.goto("/panel/access/")
+    page.locator("input[type=email]").fill("gosc@example.pl")
+    page.locator("main form button[type=submit]").last.click()
+    check_page(page)
+
+    invitation = re.search(r"https?://\S+", mail.outbox[-1].body)[0]
+    page.get_by_role("button", name="Wyloguj" if language == "pl" else "Log out").click()
+    page.goto(invitation)
+    check_page(page)
+
+
+def check_page(page):
+    assert_accessible(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page.url} is {overflow}px wider than the window"
