@@ -66,10 +66,7 @@ def set_own_password(user, password: str, *, request, kind) -> None:
     user.password_changed_at = timezone.now()
     user.save(update_fields=PASSWORD_FIELDS)
     record(kind, request=request, customer=user.customer, detail=f"login {user.username}")
-    context = {
-        "login_url": absolute_url(request, "/"),
-        "customer": getattr(request, "customer", None),
-    }
+    context = {"login_url": absolute_url(request, "/")}
     if user.customer_id:
         try:
             throttle.clear(user.customer.number)
@@ -80,7 +77,8 @@ def set_own_password(user, password: str, *, request, kind) -> None:
         send_to_customer(user.customer, "password_changed", context)
     elif user.email:
         # A login made by invitation has no number of its own; it was invited at this address.
-        send_to_address(user.email, "password_changed", context)
+        customer = getattr(request, "customer", None)
+        send_to_address(user.email, "password_changed", {**context, "customer": customer})
 
 
 def request_password_reset(number: str, *, request) -> None:

@@ -155,3 +155,13 @@ def test_the_owner_cannot_take_away_their_own_access(client, account):
     own = Membership.objects.get(user=account)
     assert client.post(reverse("portal:access_revoke", args=[own.pk])).status_code == 404
     assert Membership.objects.filter(pk=own.pk).exists()
+
+
+def test_an_owner_cannot_take_the_numbers_own_login_away(client, account, manager):
+    Membership.objects.create(user=manager, customer=account.customer, role="owner")
+    client.force_login(manager)
+    client.post(reverse("accounts:switch_number"), {"customer_number": "001234"})
+    own = Membership.objects.get(user=account, customer=account.customer)
+    assert client.post(reverse("portal:access_revoke", args=[own.pk])).status_code == 404
+    assert Membership.objects.filter(pk=own.pk).exists()
+    assert "własny login numeru" in client.get(reverse("portal:access")).content.decode()

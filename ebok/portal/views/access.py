@@ -74,7 +74,12 @@ def access_view(request):
 @require_POST
 def access_revoke_view(request, pk):
     _owned(request)
-    others = Membership.objects.filter(customer=request.customer).exclude(user=request.user)
+    # The number's own login keeps its access: only the customer office takes that away.
+    others = (
+        Membership.objects.filter(customer=request.customer)
+        .exclude(user=request.user)
+        .exclude(user__customer=request.customer)
+    )
     membership = get_object_or_404(others.select_related("user", "customer"), pk=pk)
     memberships.revoke(membership, request=request)
     messages.success(request, _("Access taken away."))
