@@ -124,7 +124,10 @@ def _take(scope: Scope, value: str, now: float) -> _Ticket:
     ticket.holds_slot = cache.add(ticket.key("slot"), ticket.number, SLOT_TIMEOUT)
     if ticket.holds_slot and cache.get(keys["until"], 0) <= now:
         return ticket
-    _undo(ticket)
+    # Refused, but its count stands: giving it back would let a later attempt of the same
+    # burst draw a number below the free failures again. A burst only lengthens the wait.
+    if ticket.holds_slot:
+        cache.delete(ticket.key("slot"))
     until = cache.get(keys["until"], 0)
     raise Throttled(max(1, math.ceil(until - now)) if until > now else 1)
 
