@@ -35,6 +35,13 @@ class User(AbstractUser):
             "When the customer last set a password of their own, or was issued a temporary one."
         ),
     )
+    # Contact data of the login (the person), not of a customer number: one person may reach
+    # several numbers and wants one phone for their notices. Stored in E.164 ("+48601234567");
+    # SMS go only to a number confirmed by a code sent to it, and changing it unconfirms it.
+    phone = models.CharField(_("mobile phone"), max_length=16, blank=True)
+    phone_confirmed_at = models.DateTimeField(
+        _("mobile phone confirmed"), null=True, blank=True, editable=False
+    )
     session_generation = models.PositiveIntegerField(
         _("session generation"),
         default=0,
