@@ -46,8 +46,11 @@ demo: install messages
 	@echo
 	$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), each with its own test database and,
+# with REDIS_URL, its own Redis database (ebok/test_environment.py); TEST_WORKERS=0 runs it in one.
+TEST_WORKERS ?= 2
 test: system-test install messages
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 # Time the demo-data generator on DATABASE_URL (default: the SQLite file), e.g.
 # make bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/ebok_bench BENCH_CUSTOMERS=100000

@@ -26,6 +26,23 @@ os.environ.setdefault("TASKS_BACKEND", "immediate")
 # test body are still synchronous and safe there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
 
+
+def _redis_database_per_worker() -> None:
+    """With pytest-xdist each worker gets its own Redis database: tests empty the cache between
+    them (FLUSHDB), which would pull another worker's throttle counts and sessions from under it.
+    Worker gw0 keeps the database of REDIS_URL (0 when it names none), gw1 the one below it, and
+    so on, round Redis's 16 databases."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    url = os.environ.get("REDIS_URL", "")
+    match = re.fullmatch(r"(redis://[^/]+)(?:/(\d+))?/?", url)
+    if not (worker.startswith("gw") and match):
+        return
+    database = (int(match[2] or 0) - int(worker[2:])) % 16
+    os.environ["REDIS_URL"] = f"{match[1]}/{database}"
+
+
+_redis_database_per_worker()
+
 CLOCK_SHIFT = "EBOK_TEST_CLOCK_SHIFT_DAYS"
 
 
