@@ -114,3 +114,12 @@ def test_the_invoice_copy_and_the_letter_give_the_hours_and_the_emergency_number
         assert "Biuro Obsługi Klienta: pon. 8:00-17:00, wt.-pt. 7:30-15:30" in text
         assert "Awarie (całą dobę): 994" in text
         assert "Godziny pracy: pon.-pt. 7:00-15:00" in text
+
+
+def test_a_logged_in_customer_keeps_the_greeting_and_log_out_on_the_public_pages(client):
+    client.force_login(make_account(make_customer()))
+    for name in ["contact", "accessibility", "privacy", "cookies"]:
+        html = client.get(reverse(f"public:{name}")).content.decode()
+        header = html[html.index("<header") : html.index("</header>")]
+        assert "Witaj, 001234 !" in header, name
+        assert "Wyloguj" in header, name
