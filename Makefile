@@ -5,7 +5,19 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 # The demo sends e-mail inside requests (printed in the terminal); production queues it.
-DEMO_ENV := DEBUG=1 EMAIL_BACKEND=console TASKS_BACKEND=immediate PAYMENT_BANK_CODE=10204027
+# The demo utility's contact and accessibility declaration, so a newcomer sees them filled in.
+DEMO_CONTACT := UTILITY_NAME="Przedsiębiorstwo Wodociągów i Kanalizacji w Węgrowie" \
+	UTILITY_ADDRESS="ul. Przemysłowa 8, 07-100 Węgrów" UTILITY_PHONE="25 792 20 41" \
+	UTILITY_EMAIL="bok@pwik-wegrow.example.pl" UTILITY_WEBSITE="https://pwik-wegrow.example.pl" \
+	UTILITY_OFFICE_HOURS="pon.-pt. 7:00-15:00" \
+	UTILITY_CUSTOMER_OFFICE_HOURS="pon. 8:00-17:00, wt.-pt. 7:30-15:30" UTILITY_EMERGENCY_PHONE=994 \
+	ACCESSIBILITY_PUBLISHED=2026-01-15 ACCESSIBILITY_UPDATED=2026-11-16 \
+	ACCESSIBILITY_PREPARED=2026-03-30 ACCESSIBILITY_REVIEWED=2026-11-20 \
+	ACCESSIBILITY_CONTACT_NAME="Koordynator do spraw dostępności" \
+	ACCESSIBILITY_CONTACT_EMAIL="dostepnosc@pwik-wegrow.example.pl" \
+	ACCESSIBILITY_BUILDING="Biuro Obsługi Klienta jest na parterze, wejście z poziomu chodnika bez progów; przed budynkiem jest miejsce parkingowe dla osób z niepełnosprawnością." \
+	PRIVACY_DPO_CONTACT="iod@pwik-wegrow.example.pl"
+DEMO_ENV := DEBUG=1 EMAIL_BACKEND=console TASKS_BACKEND=immediate PAYMENT_BANK_CODE=10204027 $(DEMO_CONTACT)
 # Settings refuse to start without SECRET_KEY unless DEBUG. Commands that serve nothing and sign
 # nothing (catalogues, the migrations check, the API schema) get a throwaway key unless one is
 # set; the shell expands it, so a real key is never echoed.

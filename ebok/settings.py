@@ -9,7 +9,15 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from ebok.core.env import env_bool, env_choice, env_int, env_list, env_networks, env_str
+from ebok.core.env import (
+    env_bool,
+    env_choice,
+    env_date,
+    env_int,
+    env_list,
+    env_networks,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -38,6 +46,7 @@ INSTALLED_APPS = [
     "ebok.audit",
     "ebok.notifications",
     "ebok.portal",
+    "ebok.public",
     "ebok.integration",
     "ebok.backoffice",
     "ebok.backoffice.apps.OfficeAdminConfig",  # Django's admin, with the office's door
@@ -178,6 +187,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# One-time messages ("Twoje hasło zostało zmienione.") ride in the session rather than in a
+# cookie of their own: the portal sets only the cookies its cookies page lists (ebok/public).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
 # The header covers the portal's own host and its subdomains, not the utility's whole domain.
@@ -251,6 +263,30 @@ UTILITY_PHONE = env_str("UTILITY_PHONE", "")
 UTILITY_EMAIL = env_str("UTILITY_EMAIL", "")
 UTILITY_WEBSITE = env_str("UTILITY_WEBSITE", "")
 UTILITY_NIP = env_str("UTILITY_NIP", "")  # tax number, for the transfer QR code
+# When the utility answers (the secretariat, the phone), and when the customer office, where
+# customers come in person, is open: free text in the utility's own words ("pon.-pt. 7-15").
+UTILITY_OFFICE_HOURS = env_str("UTILITY_OFFICE_HOURS", "")
+UTILITY_CUSTOMER_OFFICE_HOURS = env_str("UTILITY_CUSTOMER_OFFICE_HOURS", "")
+# The round-the-clock number for failures (994 is the Polish water emergency number).
+UTILITY_EMERGENCY_PHONE = env_str("UTILITY_EMERGENCY_PHONE", "")
+
+# The accessibility declaration (ebok/public/, docs/public-pages.md): its variable parts.
+ACCESSIBILITY_PUBLISHED = env_date("ACCESSIBILITY_PUBLISHED")
+ACCESSIBILITY_UPDATED = env_date("ACCESSIBILITY_UPDATED")
+ACCESSIBILITY_PREPARED = env_date("ACCESSIBILITY_PREPARED")
+ACCESSIBILITY_REVIEWED = env_date("ACCESSIBILITY_REVIEWED")
+# The date of the last automated check (the axe-core browser tests); CI may set it from its run.
+ACCESSIBILITY_CHECKED = env_date("ACCESSIBILITY_CHECKED")
+ACCESSIBILITY_STATUS = env_choice("ACCESSIBILITY_STATUS", ["full", "partial", "none"], "partial")
+# Empty: a self-assessment; otherwise who audited the portal.
+ACCESSIBILITY_AUDITOR = env_str("ACCESSIBILITY_AUDITOR", "")
+ACCESSIBILITY_CONTACT_NAME = env_str("ACCESSIBILITY_CONTACT_NAME", "")
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "") or UTILITY_EMAIL
+ACCESSIBILITY_CONTACT_PHONE = env_str("ACCESSIBILITY_CONTACT_PHONE", "") or UTILITY_PHONE
+# The building of the customer office: entrances, lifts, parking, sign-language interpreter.
+ACCESSIBILITY_BUILDING = env_str("ACCESSIBILITY_BUILDING", "")
+# The privacy policy's default text (GDPR art. 13) names the data protection officer's contact.
+PRIVACY_DPO_CONTACT = env_str("PRIVACY_DPO_CONTACT", "")
 # Integration API (docs/api.md): records in one request, and the size of a request body.
 API_MAX_BATCH = env_int("API_MAX_BATCH", 1000, minimum=1)
 API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 10, minimum=1) * 1024 * 1024

@@ -189,6 +189,18 @@ VIEWPORTS = {
 }
 
 
+def panel_tabs(page, name="Panel Klienta"):
+    """The client panel's tabs as a customer reaches them at the page's width: on a phone the
+    one-line "Menu" is opened first (templates/portal/base.html)."""
+    navigation = page.get_by_role("navigation", name=name)
+    menu = navigation.locator("details")
+    if menu.is_visible() and menu.get_attribute("open") is None:
+        # Opened as a click would, but leaving the focus where it was: the tests that walk
+        # the page by keyboard go on from there.
+        menu.evaluate("details => { details.open = true; }")
+    return navigation
+
+
 def log_in(page, number, password):
     """Fill the Polish login form as the seed's guide shows it and press "Zaloguj"."""
     page.get_by_label("Użytkownik", exact=True).fill(number)

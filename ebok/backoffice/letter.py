@@ -36,6 +36,7 @@ from ebok.core.pdf import (
     TITLE,
     paragraph,
     register_fonts,
+    service_lines,
     utility_lines,
 )
 
@@ -219,6 +220,8 @@ def _body(letter: Letter) -> list:
         Spacer(0, 5 * mm),
         paragraph(_("Customer office"), TEXT),
         paragraph(settings.UTILITY_NAME, ParagraphStyle("signature", TEXT, textColor=MUTED_COLOUR)),
+        Spacer(0, 3 * mm),
+        *(paragraph(line, TEXT) for line in service_lines()),
     ]
 
 

@@ -38,6 +38,7 @@ from ebok.core.pdf import (
     TEXT_SIZE,
     TITLE,
     register_fonts,
+    service_lines,
     utility_lines,
 )
 from ebok.core.pdf import paragraph as _text
@@ -105,7 +106,7 @@ def _table(rows, widths, *style, **options) -> Table:
 def _header(invoice) -> Table:
     """The utility and the document on the left and right; the customer under the utility."""
     utility = [_text(settings.UTILITY_NAME, BOLD)]
-    utility += [_text(line) for line in utility_lines()]
+    utility += [_text(line) for line in utility_lines() + service_lines()]
     facts = [
         (_("Issue date"), invoice.issued_on.isoformat()),
         (_("Billing period"), _period(invoice.period_start, invoice.period_end)),

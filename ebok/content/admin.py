@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ebok.content.models import Announcement, Document
+from ebok.content.models import Announcement, Document, PrivacyPolicy
 
 
 class PublishedNowFilter(admin.SimpleListFilter):
@@ -112,3 +112,23 @@ class DocumentAdmin(ScheduledAdmin):
     @admin.display(description=_("for"), ordering="customer__number")
     def recipient(self, obj) -> str:
         return str(obj.customer) if obj.customer_id else _("All customers")
+
+
+@admin.register(PrivacyPolicy)
+class PrivacyPolicyAdmin(admin.ModelAdmin):
+    """New versions only: a saved version stays as customers read it (the model says why)."""
+
+    list_display = ["version", "effective_from", "created_at"]
+    fields = ["text_pl", "text_en", "effective_from"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields if obj is not None else []
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_changeform_initial_data(self, request):
+        # A new version starts from the one in force (or the default), to be amended.
+        from ebok.public.privacy import current_texts
+
+        return {**super().get_changeform_initial_data(request), **current_texts()}

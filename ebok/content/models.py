@@ -77,3 +77,49 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PrivacyPolicy(models.Model):
+    """One version of "Polityka prywatności" (GDPR art. 13), written by the utility.
+
+    Versions are never edited once saved: a change is a new version, so the text a customer
+    was shown on a given day can always be read again. Until the utility writes its own, the
+    portal shows a default built from the settings (ebok/public/privacy.py).
+    """
+
+    version = models.PositiveIntegerField(_("version"), unique=True, editable=False)
+    text_pl = models.TextField(
+        _("text in Polish"),
+        help_text=_(
+            "Paragraphs are separated by an empty line; a line starting with “# ” is a "
+            "heading, lines starting with “- ” are a list."
+        ),
+    )
+    text_en = models.TextField(
+        _("text in English"), blank=True, help_text=_("Empty: English readers see the Polish text.")
+    )
+    effective_from = models.DateTimeField(_("in force from"), default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("privacy policy version")
+        verbose_name_plural = _("privacy policy versions")
+        ordering = ["-version"]
+
+    def __str__(self) -> str:
+        return _("Version %(version)d") % {"version": self.version}
+
+    def save(self, *args, **kwargs):
+        if self.version is None:
+            latest = PrivacyPolicy.objects.aggregate(models.Max("version"))["version__max"]
+            self.version = (latest or 0) + 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def in_force(cls, now=None):
+        """The version in force now, or None while the utility has written none."""
+        now = now or timezone.now()
+        return cls.objects.filter(effective_from__lte=now).first()
+
+    def text_for(self, language: str) -> str:
+        return self.text_en if language == "en" and self.text_en.strip() else self.text_pl

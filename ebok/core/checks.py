@@ -42,3 +42,22 @@ def queued_email_check(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(deploy=True)
+def accessibility_dates_check(app_configs, **kwargs):
+    """The declaration the law asks for shows "not given" until these dates are set."""
+    missing = [
+        name
+        for name in ["ACCESSIBILITY_PUBLISHED", "ACCESSIBILITY_UPDATED", "ACCESSIBILITY_PREPARED"]
+        if getattr(settings, name) is None
+    ]
+    if missing:
+        return [
+            Warning(
+                f"The accessibility declaration has no {', '.join(missing)}: set the dates "
+                "(YYYY-MM-DD) before the portal goes public (docs/public-pages.md).",
+                id="ebok.W004",
+            )
+        ]
+    return []

@@ -6,6 +6,7 @@ Used by ebok/settings.py only, so kept free of Django's settings. An empty value
 default, as a missing one does: `FOO=` in a unit file or `.env` is the usual way to unset.
 """
 
+import datetime
 import ipaddress
 import os
 from collections.abc import Iterable
@@ -89,3 +90,16 @@ def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Networ
                 f"{item!r} is not one ({error})."
             ) from error
     return networks
+
+
+def env_date(name: str) -> datetime.date | None:
+    """A calendar date written as YYYY-MM-DD; empty means none."""
+    value = _given(name)
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a date written as YYYY-MM-DD (or empty), not {value!r}."
+        ) from None

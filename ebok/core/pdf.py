@@ -52,3 +52,18 @@ def utility_lines() -> list[str]:
     if settings.UTILITY_EMAIL:
         lines.append(_("E-mail: %(email)s") % {"email": settings.UTILITY_EMAIL})
     return lines
+
+
+def service_lines() -> list[str]:
+    """When the utility answers and where to report a failure: under the letterhead's contact
+    on an invoice, at the end of a letter."""
+    lines = []
+    if settings.UTILITY_OFFICE_HOURS:
+        lines.append(_("Office hours: %(hours)s") % {"hours": settings.UTILITY_OFFICE_HOURS})
+    if settings.UTILITY_CUSTOMER_OFFICE_HOURS:
+        hours = settings.UTILITY_CUSTOMER_OFFICE_HOURS
+        lines.append(_("Customer office: %(hours)s") % {"hours": hours})
+    if settings.UTILITY_EMERGENCY_PHONE:
+        phone = settings.UTILITY_EMERGENCY_PHONE
+        lines.append(_("Emergency (24 hours): %(phone)s") % {"phone": phone})
+    return lines

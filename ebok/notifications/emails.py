@@ -1,17 +1,12 @@
 """E-mails to customers. Each is rendered now, in the request's language, and sent by a task."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
-from ebok.core.context_processors import utility
+from ebok.core.context_processors import absolute_url, utility
 from ebok.notifications.tasks import send_email
 
-
-def absolute_url(request, path: str) -> str:
-    """A link for an e-mail: SITE_URL, or the address the request came to."""
-    if settings.SITE_URL:
-        return settings.SITE_URL + path
-    return request.build_absolute_uri(path)
+# absolute_url lives in ebok.core (the pages need it too); callers import it from here.
+__all__ = ["absolute_url", "send_to_address", "send_to_customer"]
 
 
 def send_to_address(address: str, template: str, context: dict) -> None:

@@ -53,7 +53,7 @@ def check(page, heading):
 def test_the_404_page_has_no_accessibility_violations(live_server, page, language, viewport):
     open_in(page, language, viewport, "/nie-ma-takiej-strony/")
     check(page, HEADINGS[404][language])
-    expect(page.get_by_text("25 792 20 41", exact=True)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text("25 792 20 41", exact=True)).to_be_visible()
 
 
 @every_language_and_width

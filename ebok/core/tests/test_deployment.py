@@ -17,6 +17,9 @@ PRODUCTION = {
     "SECURE_COOKIES": "",
     "HSTS_SECONDS": "",
     "TASKS_BACKEND": "",
+    "ACCESSIBILITY_PUBLISHED": "2026-01-15",
+    "ACCESSIBILITY_UPDATED": "2026-11-16",
+    "ACCESSIBILITY_PREPARED": "2026-03-30",
 }
 
 
@@ -55,6 +58,19 @@ def test_deploy_check_warns_when_email_is_sent_inside_requests():
     )
     assert result.returncode != 0
     assert "ebok.W003" in result.stderr
+
+
+def test_deploy_check_warns_while_the_accessibility_declaration_has_no_dates():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **{**PRODUCTION, "ACCESSIBILITY_PUBLISHED": "", "ACCESSIBILITY_PREPARED": ""},
+    )
+    assert result.returncode != 0
+    assert "ebok.W004" in result.stderr
+    assert "ACCESSIBILITY_PUBLISHED, ACCESSIBILITY_PREPARED" in result.stderr
 
 
 def test_production_queues_email_by_default():

@@ -4,12 +4,13 @@ accepts; it is never taken as "off" or as the default."""
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from ebok.core.env import env_bool, env_choice, env_int
+from ebok.core.env import env_bool, env_choice, env_date, env_int
 
 NAME = "EBOK_TEST_VALUE"
 
@@ -121,3 +122,26 @@ def test_django_starts_with_understood_values():
     result = start_django(SECURE_SSL_REDIRECT="Yes", EMAIL_BACKEND="Console", LOG_LEVEL="warning")
 
     assert result.returncode == 0, result.stderr
+
+
+def test_a_date_is_written_year_month_day(monkeypatch):
+    monkeypatch.setenv(NAME, " 2026-03-30 ")
+    assert env_date(NAME) == date(2026, 3, 30)
+    monkeypatch.setenv(NAME, "")
+    assert env_date(NAME) is None
+
+
+@pytest.mark.parametrize("value", ["30.03.2026", "2026-02-30", "2026/03/30", "wczoraj"])
+def test_a_date_in_another_form_is_refused(monkeypatch, value):
+    monkeypatch.setenv(NAME, value)
+    with pytest.raises(ImproperlyConfigured) as refused:
+        env_date(NAME)
+    assert str(refused.value) == (
+        f"{NAME} must be a date written as YYYY-MM-DD (or empty), not {value!r}."
+    )
+
+
+def test_a_wrong_accessibility_status_stops_the_start_up():
+    result = start_django(ACCESSIBILITY_STATUS="zgodna", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "ACCESSIBILITY_STATUS must be one of full, partial, none" in result.stderr

@@ -11,7 +11,13 @@ import pytest
 from playwright.sync_api import expect
 
 from ebok.accounts.services import issue_temporary_password
-from ebok.testing import VIEWPORTS, assert_accessible, make_account, make_customer
+from ebok.testing import (
+    VIEWPORTS,
+    assert_accessible,
+    make_account,
+    make_customer,
+    panel_tabs,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -186,11 +192,12 @@ def test_pages_after_login_have_no_accessibility_violations(live_server, page, l
     # Every tab of the client panel, reached through the tabs themselves.
     page.get_by_role("link", name=text["to_panel"]).click()
     expect(page.get_by_role("link", name=text["greeting"], exact=True)).to_be_visible()
-    tabs = page.get_by_role("navigation", name=text["panel"])
+    tabs = panel_tabs(page, text["panel"])
     expect(tabs.get_by_role("link")).to_have_text(text["tabs"])
     for label in text["tabs"]:
         tabs.get_by_role("link", name=label, exact=True).click()
         expect_heading(page, f"{label}.")
+        tabs = panel_tabs(page, text["panel"])
         expect(tabs.get_by_role("link", name=label, exact=True)).to_have_attribute(
             "aria-current", "page"
         )

@@ -33,6 +33,7 @@ from ebok.testing import (
     make_account,
     make_customer,
     make_history,
+    panel_tabs,
     pdf_text,
 )
 
@@ -171,13 +172,13 @@ def heading(page):
 
 
 def tabs(page, language="pl"):
-    return page.get_by_role("navigation", name=TEXTS[language]["panel"])
+    return panel_tabs(page, TEXTS[language]["panel"])
 
 
 def open_tab(page, label, language="pl"):
-    tab = tabs(page, language).get_by_role("link", name=label, exact=True)
-    tab.click()
+    tabs(page, language).get_by_role("link", name=label, exact=True).click()
     expect(heading(page)).to_have_text(f"{label}.")
+    tab = tabs(page, language).get_by_role("link", name=label, exact=True)
     expect(tab).to_have_attribute("aria-current", "page")
 
 
