@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "ebok.notifications",
     "ebok.portal",
     "ebok.integration",
+    "ebok.payments",
     "ebok.backoffice",
     "ebok.backoffice.apps.OfficeAdminConfig",  # Django's admin, with the office's door
     "django.contrib.auth",
@@ -260,6 +261,21 @@ API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 10, minimum=1) * 1024 * 1024
 PAYMENT_BANK_CODE = env_str("PAYMENT_BANK_CODE", "")
 PAYMENT_ACCOUNT_PREFIX = env_str("PAYMENT_ACCOUNT_PREFIX", "")
 PAYMENT_RECIPIENT = env_str("PAYMENT_RECIPIENT", "") or UTILITY_NAME
+# Online payments (docs/payments.md): "none" shows transfer details only.
+PAYMENT_PROVIDER = env_choice("PAYMENT_PROVIDER", ["none", "przelewy24"], "none")
+PAYMENT_PROVIDER_TIMEOUT_SECONDS = env_int("PAYMENT_PROVIDER_TIMEOUT_SECONDS", 10, minimum=1)
+ONLINE_PAYMENT_MAX_ZLOTY = env_int("ONLINE_PAYMENT_MAX_ZLOTY", 100000, minimum=1)
+P24_MERCHANT_ID = env_int("P24_MERCHANT_ID", 0)
+P24_POS_ID = env_int("P24_POS_ID", 0)  # 0: the merchant id, as P24 gives it by default
+P24_CRC = env_str("P24_CRC", "")
+P24_API_KEY = env_str("P24_API_KEY", "")
+# Off by default: a production site that took the sandbox would show test money as paid.
+P24_SANDBOX = env_bool("P24_SANDBOX", False)
+P24_API_URL = env_str("P24_API_URL", "").strip()  # another address (a test server); empty: P24's
+if PAYMENT_PROVIDER == "przelewy24" and not (P24_MERCHANT_ID and P24_CRC and P24_API_KEY):
+    raise ImproperlyConfigured(
+        "PAYMENT_PROVIDER=przelewy24 needs P24_MERCHANT_ID, P24_CRC and P24_API_KEY."
+    )
 # Where links in e-mails point, e.g. https://ebok.example.pl (no trailing slash).
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
 

@@ -139,6 +139,11 @@ class PaymentIn(Record):
     amount: Money
     title: Text(200, required=False) = ""
     method: PaymentMethod = "transfer"
+    online_payment_id: PositiveId | None = Field(
+        None,
+        description="The id of an online payment taken from GET /online-payments that this "
+        "payment books: the customer then sees one payment, no longer one in progress.",
+    )
 
 
 class MembershipIn(Record):
