@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from ebok.accounts.decorators import customer_required
 from ebok.billing.balance import balance, balances, invoice_state, with_running_totals
-from ebok.core.middleware import client_ip
+from ebok.core.middleware import CONTENT_SECURITY_POLICY, client_ip
 from ebok.payments import providers, services
 from ebok.payments.forms import PayForm, PayNumbersForm
 from ebok.payments.providers.base import ProviderUnavailable
@@ -69,6 +69,16 @@ def _start(request, provider, parts, form):
     return redirect(url)
 
 
+def _form_may_go_to(response, provider):
+    """The pay pages' forms answer with a redirect to the gateway, and browsers hold a redirect
+    after a form's POST to the page's CSP form-action: that one page allows the provider's
+    address too, every other keeps 'self' alone."""
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+        "form-action 'self'", f"form-action 'self' {provider.gateway_origin}"
+    )
+    return response
+
+
 def _plain(amount) -> str:
     """60.00 as the form shows it to be typed: "60,00" in Polish, no grouping, no currency."""
     return number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=False)
@@ -85,14 +95,17 @@ def pay_view(request, pk=None):
     else:
         invoice = get_object_or_404(with_running_totals(CustomerScope(customer).invoices), pk=pk)
         suggested = invoice_state(invoice, balance(customer).settled).left_to_pay
-    form = PayForm(request.POST or None, initial={"amount": _plain(suggested) if suggested else ""})
+    form = PayForm(
+        request.POST if request.method == "POST" else None,
+        initial={"amount": _plain(suggested) if suggested else ""},
+    )
     if request.method == "POST" and form.is_valid():
         part = services.Part(customer, form.cleaned_data["amount"], invoice)
         response = _start(request, provider, [part], form)
         if response is not None:
             return response
     context = {"form": form, "invoice": invoice, "suggested": suggested}
-    return render(request, "payments/pay.html", context)
+    return _form_may_go_to(render(request, "payments/pay.html", context), provider)
 
 
 @customer_required
@@ -103,7 +116,9 @@ def pay_numbers_view(request):
     owing = [m for m in request.memberships if due[m.customer_id].amount_due > 0]
     choices = [(m.customer.number, m.customer.number) for m in owing]
     form = PayNumbersForm(
-        request.POST or None, choices=choices, initial={"numbers": [c for c, _l in choices]}
+        request.POST if request.method == "POST" else None,
+        choices=choices,
+        initial={"numbers": [c for c, _l in choices]},
     )
     if request.method == "POST" and form.is_valid():
         chosen = set(form.cleaned_data["numbers"])
@@ -117,9 +132,8 @@ def pay_numbers_view(request):
             return response
     rows = [{"customer": m.customer, "amount_due": due[m.customer_id].amount_due} for m in owing]
     total = sum((row["amount_due"] for row in rows), start=0)
-    return render(
-        request, "payments/pay_numbers.html", {"form": form, "rows": rows, "total": total}
-    )
+    context = {"form": form, "rows": rows, "total": total}
+    return _form_may_go_to(render(request, "payments/pay_numbers.html", context), provider)
 
 
 @customer_required

@@ -45,6 +45,7 @@ class Notice:
 
 class Provider(Protocol):
     name: str
+    gateway_origin: str  # e.g. https://secure.przelewy24.pl
 
     def start(
         self,

@@ -61,6 +61,8 @@ class Przelewy24:
         self.api_key = api_key
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        # Where the customer is sent (scheme and host): the pay pages' CSP names it.
+        self.gateway_origin = self.base_url
 
     @classmethod
     def from_settings(cls):

@@ -42,9 +42,14 @@ def test_the_customer_is_sent_to_the_gateway_with_a_registered_payment(started, 
 
 def test_the_invoice_page_offers_its_amount(client, account, unpaid_invoice, p24):
     client.force_login(account)
-    page = client.get(reverse("payments:pay_invoice", args=[unpaid_invoice.pk])).content.decode()
+    response = client.get(reverse("payments:pay_invoice", args=[unpaid_invoice.pk]))
+    page = response.content.decode()
     assert 'value="120,00"' in page
     assert "FV/2026/0042" in page
+    # The form's redirect may go to the gateway, and only there.
+    assert f"form-action 'self' {p24.url};" in response.headers["Content-Security-Policy"]
+    other = client.get(reverse("portal:payments")).headers["Content-Security-Policy"]
+    assert "form-action 'self';" in other
 
 
 def test_a_signed_confirmed_notification_makes_it_paid(client, started, p24):
