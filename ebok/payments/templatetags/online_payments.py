@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.utils import timezone
 
 from ebok.payments.selectors import in_progress
 
@@ -16,3 +17,10 @@ def online_payments_on() -> bool:
 def payments_in_progress(customer) -> list:
     """Online payments of this number not yet booked by the billing system (one query)."""
     return list(in_progress(customer))
+
+
+@register.simple_tag
+def days_overdue(due_on) -> int:
+    """Days since a due date that has passed (0: not yet due). A past date is never "the next"
+    one: "Strona główna" says how late it is instead."""
+    return max((timezone.localdate() - due_on).days, 0)
