@@ -252,6 +252,8 @@ UTILITY_PHONE = env_str("UTILITY_PHONE", "")
 UTILITY_EMAIL = env_str("UTILITY_EMAIL", "")
 UTILITY_WEBSITE = env_str("UTILITY_WEBSITE", "")
 UTILITY_NIP = env_str("UTILITY_NIP", "")  # tax number, for the transfer QR code
+# Which KSeF the verification QR codes on invoice copies point to (ebok/billing/ksef.py).
+KSEF_ENVIRONMENT = env_choice("KSEF_ENVIRONMENT", ["production", "demo", "test"], "production")
 # Integration API (docs/api.md): records in one request, and the size of a request body.
 API_MAX_BATCH = env_int("API_MAX_BATCH", 1000, minimum=1)
 API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 10, minimum=1) * 1024 * 1024

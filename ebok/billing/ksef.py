@@ -45,6 +45,17 @@ def hash_base64url(sha256: bytes | str) -> str:
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
+def invoice_link(invoice) -> str | None:
+    """KOD I for an invoice the billing system sent the file's hash of; None without it (or
+    without the utility's NIP, the seller's)."""
+    from django.conf import settings
+
+    nip = "".join(ch for ch in settings.UTILITY_NIP if ch.isdigit())
+    if not invoice.ksef_sha256 or not NIP.match(nip):
+        return None
+    return verification_link(settings.KSEF_ENVIRONMENT, nip, invoice.issued_on, invoice.ksef_sha256)
+
+
 def verification_link(environment: str, seller_nip: str, issued_on: date, sha256) -> str:
     """KOD I's link for an invoice."""
     if not NIP.match(seller_nip):

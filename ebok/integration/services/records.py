@@ -233,6 +233,9 @@ class Invoices(Section):
             "net": item.net,
             "vat": item.vat,
             "gross": item.gross,
+            "ksef_number": item.ksef_number,
+            "ksef_mode": item.ksef_mode,
+            "ksef_sha256": item.ksef_sha256,
         }
 
     def lines_of(self, item) -> list[tuple]:
