@@ -44,8 +44,10 @@ def test_the_customer_pays_an_invoice_end_to_end(live_server, page, account, unp
 
 
 @pytest.fixture
-def two_numbers(account, customer, unpaid_invoice, p24):
-    """A second number with something due, and a paid online payment of the first."""
+def two_numbers(account, customer, unpaid_invoice, p24, settings):
+    """A second number with something due, a paid online payment of the first, and the
+    customers' own accounts for transfers."""
+    settings.PAYMENT_BANK_CODE = "10204027"
     other = make_customer(number="004321", name="Działka Jana")
     other.invoices.create(
         number="FV/2026/0099",
@@ -91,6 +93,13 @@ def test_payment_pages_have_no_accessibility_violations(
         "/panel/invoices/",
     ):
         page.goto(path)
+        if path == "/panel/payments/":
+            # The transfer's QR code only where it can be scanned: not on the phone itself.
+            qr = page.locator(".transfer__qr svg")
+            if viewport == "desktop":
+                expect(qr).to_be_visible()
+            else:
+                expect(qr).to_be_hidden()
         assert_accessible(page)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the window"

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from ebok.payments import services
@@ -19,6 +20,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 COPIES = 8
 
 
+@pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="SQLite's in-memory test database is one connection shared by the server's threads",
+)
 def test_a_burst_of_duplicate_notifications_records_one_payment(live_server, customer, p24):
     notify_url = live_server.url + reverse("payments:notify", args=["przelewy24"])
     services.start(
