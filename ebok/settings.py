@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ebok.portal",
     "ebok.public",
     "ebok.integration",
+    "ebok.payments",
     "ebok.backoffice",
     "ebok.backoffice.apps.OfficeAdminConfig",  # Django's admin, with the office's door
     "django.contrib.auth",
@@ -287,6 +288,8 @@ ACCESSIBILITY_CONTACT_PHONE = env_str("ACCESSIBILITY_CONTACT_PHONE", "") or UTIL
 ACCESSIBILITY_BUILDING = env_str("ACCESSIBILITY_BUILDING", "")
 # The privacy policy's default text (GDPR art. 13) names the data protection officer's contact.
 PRIVACY_DPO_CONTACT = env_str("PRIVACY_DPO_CONTACT", "")
+# Which KSeF the verification QR codes on invoice copies point to (ebok/billing/ksef.py).
+KSEF_ENVIRONMENT = env_choice("KSEF_ENVIRONMENT", ["production", "demo", "test"], "production")
 # Integration API (docs/api.md): records in one request, and the size of a request body.
 API_MAX_BATCH = env_int("API_MAX_BATCH", 1000, minimum=1)
 API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 10, minimum=1) * 1024 * 1024
@@ -296,6 +299,21 @@ API_MAX_BODY_BYTES = env_int("API_MAX_BODY_MB", 10, minimum=1) * 1024 * 1024
 PAYMENT_BANK_CODE = env_str("PAYMENT_BANK_CODE", "")
 PAYMENT_ACCOUNT_PREFIX = env_str("PAYMENT_ACCOUNT_PREFIX", "")
 PAYMENT_RECIPIENT = env_str("PAYMENT_RECIPIENT", "") or UTILITY_NAME
+# Online payments (docs/payments.md): "none" shows transfer details only.
+PAYMENT_PROVIDER = env_choice("PAYMENT_PROVIDER", ["none", "przelewy24"], "none")
+PAYMENT_PROVIDER_TIMEOUT_SECONDS = env_int("PAYMENT_PROVIDER_TIMEOUT_SECONDS", 10, minimum=1)
+ONLINE_PAYMENT_MAX_ZLOTY = env_int("ONLINE_PAYMENT_MAX_ZLOTY", 100000, minimum=1)
+P24_MERCHANT_ID = env_int("P24_MERCHANT_ID", 0)
+P24_POS_ID = env_int("P24_POS_ID", 0)  # 0: the merchant id, as P24 gives it by default
+P24_CRC = env_str("P24_CRC", "")
+P24_API_KEY = env_str("P24_API_KEY", "")
+# Off by default: a production site that took the sandbox would show test money as paid.
+P24_SANDBOX = env_bool("P24_SANDBOX", False)
+P24_API_URL = env_str("P24_API_URL", "").strip()  # another address (a test server); empty: P24's
+if PAYMENT_PROVIDER == "przelewy24" and not (P24_MERCHANT_ID and P24_CRC and P24_API_KEY):
+    raise ImproperlyConfigured(
+        "PAYMENT_PROVIDER=przelewy24 needs P24_MERCHANT_ID, P24_CRC and P24_API_KEY."
+    )
 # Where links in e-mails point, e.g. https://ebok.example.pl (no trailing slash).
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("ebok.accounts.urls")),
     path("panel/", include("ebok.portal.urls")),
     path("", include("ebok.public.urls")),
+    path("", include("ebok.payments.urls")),
     path("language/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -30,6 +30,20 @@ class Invoice(models.Model):
     vat = models.DecimalField(_("VAT"), **MONEY)
     gross = models.DecimalField(_("gross"), **MONEY)
     pdf = models.FileField(_("PDF"), upload_to="invoices/%Y/%m/", blank=True)
+    # KSeF (ebok/billing/ksef.py), when the billing system sends them.
+    ksef_number = models.CharField(_("KSeF number"), max_length=35, blank=True)
+    ksef_mode = models.CharField(
+        _("KSeF issue mode"),
+        max_length=10,
+        choices=[("online", _("online")), ("offline", _("offline"))],
+        blank=True,
+    )
+    ksef_sha256 = models.CharField(
+        _("SHA-256 of the invoice file"),
+        max_length=64,
+        blank=True,
+        help_text=_("64 hexadecimal digits: the hash in the KSeF verification link."),
+    )
 
     class Meta:
         verbose_name = _("invoice")

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -24,6 +26,7 @@ from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table
 
 from ebok.billing.accounts import format_nrb, payment_account
 from ebok.billing.formatting import money, unit_price
+from ebok.billing.ksef import invoice_link
 from ebok.billing.models import Invoice
 from ebok.core.pdf import (
     BODY,
@@ -195,6 +198,36 @@ def _payment(invoice) -> Table:
     return _table(cells, PAYMENT_COLUMNS, ("LEFTPADDING", (0, 0), (0, -1), 0))
 
 
+KSEF_QR_SIZE = 30 * mm
+
+
+def _ksef(invoice) -> Table | None:
+    """KOD I: the KSeF verification QR code, with the KSeF number under it (OFFLINE while the
+    invoice has none), when the billing system sent the invoice file's hash."""
+    link = invoice_link(invoice)
+    if link is None:
+        return None
+    widget = QrCodeWidget(link, barLevel="M")
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(
+        KSEF_QR_SIZE,
+        KSEF_QR_SIZE,
+        transform=[KSEF_QR_SIZE / (right - left), 0, 0, KSEF_QR_SIZE / (top - bottom), 0, 0],
+    )
+    drawing.add(widget)
+    label = invoice.ksef_number or "OFFLINE"
+    cells = [
+        [drawing, _text(_("Verify this invoice in KSeF: scan the code."), LABEL)],
+        [_text(label, BOLD), ""],
+    ]
+    return _table(
+        cells,
+        [KSEF_QR_SIZE + 40 * mm, CONTENT_WIDTH - KSEF_QR_SIZE - 40 * mm],
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    )
+
+
 class _CopyCanvas(Canvas):
     """Holds the pages back until the end, then gives each the copy marking across its top and
     a footer with the document's title and "page 2 of 3"."""
@@ -254,5 +287,8 @@ def render_invoice_pdf(invoice) -> bytes:
         Spacer(0, GAP / 2),
         KeepTogether([_totals(invoice), Spacer(0, GAP), _payment(invoice)]),
     ]
+    ksef = _ksef(invoice)
+    if ksef is not None:
+        story += [Spacer(0, GAP), KeepTogether([ksef])]
     document.build(story, canvasmaker=functools.partial(_CopyCanvas, footer=title))
     return buffer.getvalue()

@@ -5,8 +5,11 @@ A record is the full state of the row: a field left out takes its default, excep
 may have set the e-mail at registration).
 """
 
+from typing import Literal
+
 from pydantic import Field, ValidationInfo, field_validator
 
+from ebok.billing.ksef import is_ksef_number
 from ebok.integration.schemas.types import (
     BankAccount,
     CustomerNumber,
@@ -123,6 +126,18 @@ class InvoiceIn(Record):
     net: Money
     vat: Money
     gross: Money
+    ksef_number: str = Field(
+        "",
+        description="The KSeF number (35 characters, its CRC-8 checked), once KSeF gave one.",
+        examples=["5265877635-20250826-0100001AF629-AF"],
+    )
+    ksef_mode: Literal["", "online", "offline"] = Field("", description="How it was issued.")
+    ksef_sha256: str = Field(
+        "",
+        pattern=r"^([0-9a-f]{64})?$",
+        description="SHA-256 of the invoice file sent to KSeF, 64 lower-case hex digits: the "
+        "verification QR code on the copy is built from it (docs/billing.md).",
+    )
     charges: list[ChargeIn] = Field(
         default_factory=list,
         max_length=MAX_CHARGES,
@@ -130,6 +145,13 @@ class InvoiceIn(Record):
     )
 
     _period_in_order = field_validator("period_end")(_not_before("period_start"))
+
+    @field_validator("ksef_number")
+    @classmethod
+    def _ksef_number(cls, value: str) -> str:
+        if value and not is_ksef_number(value):
+            raise ValueError("Not a KSeF number: 10 digits, date, 12 hex digits, CRC-8.")
+        return value
 
 
 class PaymentIn(Record):
@@ -139,6 +161,11 @@ class PaymentIn(Record):
     amount: Money
     title: Text(200, required=False) = ""
     method: PaymentMethod = "transfer"
+    online_payment_id: PositiveId | None = Field(
+        None,
+        description="The id of an online payment taken from GET /online-payments that this "
+        "payment books: the customer then sees one payment, no longer one in progress.",
+    )
 
 
 class MembershipIn(Record):

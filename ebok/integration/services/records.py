@@ -7,6 +7,8 @@ from django.utils import timezone
 from ebok.billing.models import Invoice, InvoiceLine, Payment
 from ebok.customers.models import Customer, Meter, Reading, ServicePoint
 from ebok.integration.services.sections import Reference, Section
+from ebok.payments.models import OnlinePaymentPart
+from ebok.payments.pull import paid_parts
 
 CUSTOMER = Reference("customer_external_id", "customers", Customer, "customer")
 SERVICE_POINT = Reference(
@@ -231,6 +233,9 @@ class Invoices(Section):
             "net": item.net,
             "vat": item.vat,
             "gross": item.gross,
+            "ksef_number": item.ksef_number,
+            "ksef_mode": item.ksef_mode,
+            "ksef_sha256": item.ksef_sha256,
         }
 
     def lines_of(self, item) -> list[tuple]:
@@ -271,6 +276,35 @@ class Payments(Section):
     model = Payment
     references = (CUSTOMER,)
 
+    def check_more(self):
+        """A payment may book an online payment taken from the pull (online_payment_id)."""
+        wanted = {item.online_payment_id for item in self.items} - {None}
+        if not wanted:
+            return
+        parts = {
+            part.pk: part
+            for part in paid_parts().filter(pk__in=wanted).select_related("customer", "booked")
+        }
+        seen: dict[int, int] = {}
+        for index, item in enumerate(self.items):
+            part_id = item.online_payment_id
+            if part_id is None:
+                continue
+            part = parts.get(part_id)
+            if part_id in seen:
+                message = f"The same online_payment_id is given at index {seen[part_id]}."
+            elif part is None:
+                message = f"No paid online payment has id {part_id}."
+            elif part.customer.external_id != item.customer_external_id:
+                message = "That online payment was made for another customer."
+            elif part.booked is not None and part.booked.external_id != item.external_id:
+                message = f"That online payment is booked as {part.booked.external_id!r} already."
+            else:
+                message = None
+            seen.setdefault(part_id, index)
+            if message:
+                self.batch.error(self.name, index, "online_payment_id", message)
+
     def values(self, item):
         return {
             "external_id": item.external_id,
@@ -280,6 +314,13 @@ class Payments(Section):
             "title": item.title,
             "method": item.method,
         }
+
+    def after_write(self):
+        for item, _row, _state in self.written:
+            if item.online_payment_id is not None:
+                OnlinePaymentPart.objects.filter(pk=item.online_payment_id).update(
+                    booked_id=self.batch.pks[Payment][item.external_id]
+                )
 
 
 SECTIONS = [Customers, ServicePoints, Meters, Readings, Invoices, Payments]
