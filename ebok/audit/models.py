@@ -39,6 +39,13 @@ class AuditEvent(models.Model):
         MEMBERSHIP_GRANTED = "membership_granted", _("Access to the customer number given")
         MEMBERSHIP_CHANGED = "membership_changed", _("Access to the customer number changed")
         MEMBERSHIP_REVOKED = "membership_revoked", _("Access to the customer number taken away")
+        CONTACT_CHANGED = "contact_changed", _("Contact data changed")
+        CONSENT_GIVEN = "consent_given", _("Consent given")
+        CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
+        OTHER_SESSIONS_ENDED = "other_sessions_ended", _("Other sessions ended by the customer")
+        PASSKEY_ADDED = "passkey_added", _("Passkey added")
+        PASSKEY_REMOVED = "passkey_removed", _("Passkey removed")
+        PASSKEY_LOGIN_FAILED = "passkey_login_failed", _("Failed passkey login")
         STAFF_LOGIN = "staff_login", _("Staff login")
         STAFF_LOGIN_FAILED = "staff_login_failed", _("Failed staff login")
         STAFF_LOGIN_THROTTLED = (

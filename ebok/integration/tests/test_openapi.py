@@ -47,6 +47,8 @@ def test_the_schema_names_every_endpoint_and_the_bearer_token():
         "/api/v1/memberships/{external_id}",
         "/api/v1/submitted-readings",
         "/api/v1/submitted-readings/ack",
+        "/api/v1/account-changes",
+        "/api/v1/account-changes/ack",
     }
     assert schema["components"]["securitySchemes"]["BearerToken"] == {
         "type": "http",
