@@ -9,7 +9,11 @@ from ebok.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-AREA = [url for url, _, _ in SECTIONS] + ["accounts:end_other_sessions"]
+AREA = [url for url, _, _ in SECTIONS] + [
+    "accounts:end_other_sessions",
+    "accounts:passkey_add",
+    "accounts:passkey_finish",
+]
 
 
 @pytest.mark.parametrize("name", AREA)
@@ -19,6 +23,11 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, name):
         assert response.status_code in (302, 405)
         if response.status_code == 302:
             assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_removing_a_passkey_needs_a_login(client):
+    response = client.post(reverse("accounts:passkey_remove", args=[1]))
+    assert response.url.startswith(reverse("accounts:login"))
 
 
 def test_another_customer_sees_only_their_own_contact_data(client, account, stranger):
