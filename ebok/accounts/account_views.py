@@ -7,14 +7,15 @@ the mobile phone is the login's own.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from ebok.accounts import consents, contact, security
+from ebok.accounts import consents, contact, export, security
 from ebok.accounts.account_forms import (
     ConsentForm,
     CorrespondenceAddressForm,
@@ -23,7 +24,9 @@ from ebok.accounts.account_forms import (
     PhoneForm,
 )
 from ebok.accounts.decorators import customer_required
-from ebok.accounts.models import Consent, EmailConfirmation
+from ebok.accounts.models import Consent, DataExport, EmailConfirmation
+from ebok.audit.log import record
+from ebok.audit.models import AuditEvent
 
 
 def _owner_only(request):
@@ -132,3 +135,38 @@ def end_other_sessions_view(request):
     security.end_other_sessions(request)
     messages.success(request, _("Every other session of your login has ended."))
     return redirect("accounts:security")
+
+
+@never_cache
+@customer_required
+def my_data_view(request):
+    """Only an owner downloads the number's data: it holds consents and the login history."""
+    if request.method == "POST":
+        _owner_only(request)
+        export.start(request)
+        messages.success(
+            request, _("Your data is being prepared. Reload this page in a moment to download it.")
+        )
+        return redirect("accounts:my_data")
+    exports = list(DataExport.objects.filter(user=request.user, customer=request.customer)[:5])
+    context = {"exports": exports, "is_owner": request.membership.is_owner}
+    return render(request, "accounts/my_data.html", context)
+
+
+@never_cache
+@customer_required
+def my_data_download_view(request, pk):
+    # Through the login's own exports of the number in use: any other id is not found.
+    found = get_object_or_404(
+        DataExport.objects.filter(user=request.user, customer=request.customer), pk=pk
+    )
+    if not found.downloadable:
+        raise Http404("Expired or not ready.")
+    record(
+        AuditEvent.Kind.DATA_EXPORT_DOWNLOADED,
+        request=request,
+        customer=request.customer,
+        detail=f"login {request.user.username}, export {found.pk}",
+    )
+    name = f"ebok-{request.customer.number}-{found.created_at:%Y-%m-%d}.zip"
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=name)

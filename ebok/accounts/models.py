@@ -316,3 +316,48 @@ class Passkey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.name}"
+
+
+class DataExport(models.Model):
+    """A ZIP of everything the portal holds about a customer (GDPR art. 15 and 20), built in the
+    background (ebok/accounts/export.py) and downloadable by the login that asked, for a day."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("being prepared")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+    )
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    file = models.FileField(_("file"), upload_to="exports/", blank=True)
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    expires_at = models.DateTimeField(_("link valid until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def downloadable(self) -> bool:
+        return (
+            self.status == self.Status.READY
+            and self.expires_at is not None
+            and self.expires_at > timezone.now()
+        )

@@ -9,4 +9,5 @@ SECTIONS = [
     ("accounts:contact", _("Contact data"), {"contact"}),
     ("accounts:consents", _("Consents"), {"consents"}),
     ("accounts:security", _("Security"), {"security"}),
+    ("accounts:my_data", _("My data"), {"my_data"}),
 ]

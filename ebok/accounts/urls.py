@@ -26,6 +26,12 @@ urlpatterns = [
         account_views.end_other_sessions_view,
         name="end_other_sessions",
     ),
+    path("account/data/", account_views.my_data_view, name="my_data"),
+    path(
+        "account/data/<int:pk>/download/",
+        account_views.my_data_download_view,
+        name="my_data_download",
+    ),
     path("account/security/passkeys/add/", passkey_views.passkey_add_view, name="passkey_add"),
     path(
         "account/security/passkeys/add/finish/",

@@ -46,6 +46,8 @@ class AuditEvent(models.Model):
         PASSKEY_ADDED = "passkey_added", _("Passkey added")
         PASSKEY_REMOVED = "passkey_removed", _("Passkey removed")
         PASSKEY_LOGIN_FAILED = "passkey_login_failed", _("Failed passkey login")
+        DATA_EXPORT_REQUESTED = "data_export_requested", _("Data export requested")
+        DATA_EXPORT_DOWNLOADED = "data_export_downloaded", _("Data export downloaded")
         STAFF_LOGIN = "staff_login", _("Staff login")
         STAFF_LOGIN_FAILED = "staff_login_failed", _("Failed staff login")
         STAFF_LOGIN_THROTTLED = (

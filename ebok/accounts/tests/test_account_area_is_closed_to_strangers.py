@@ -25,8 +25,9 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, name):
             assert response.url.startswith(reverse("accounts:login"))
 
 
-def test_removing_a_passkey_needs_a_login(client):
-    response = client.post(reverse("accounts:passkey_remove", args=[1]))
+@pytest.mark.parametrize("name", ["accounts:passkey_remove", "accounts:my_data_download"])
+def test_pages_of_one_object_need_a_login(client, name):
+    response = client.post(reverse(name, args=[1]))
     assert response.url.startswith(reverse("accounts:login"))
 
 
@@ -45,5 +46,5 @@ def test_every_section_is_in_the_navigation(client, account):
     page = client.get(reverse("accounts:contact")).content.decode()
     for name, _, _ in SECTIONS:
         assert f'href="{reverse(name)}"' in page
-    for label in ["Zmiana hasła", "Dane kontaktowe", "Zgody", "Bezpieczeństwo"]:
+    for label in ["Zmiana hasła", "Dane kontaktowe", "Zgody", "Bezpieczeństwo", "Moje dane"]:
         assert label in page
