@@ -1,4 +1,4 @@
-""""My data": one click prepares a ZIP in the background with the customer's data as JSON and
+""" "My data": one click prepares a ZIP in the background with the customer's data as JSON and
 CSV and the invoice PDFs stored; the login that asked downloads it for 24 hours; audited."""
 
 import csv
@@ -74,9 +74,7 @@ def test_the_zip_holds_the_json_the_csv_files_and_the_pdfs(logged_in, customer):
     assert len(data["payments"]) == Payment.objects.count()
     assert data["invoices"][0]["gross"] == "108.00"
     assert data["invoices"][0]["number"] == first.number
-    assert data["readings"][-1]["value"] == str(
-        Reading.objects.order_by("-read_on").first().value
-    )
+    assert data["readings"][-1]["value"] == str(Reading.objects.order_by("-read_on").first().value)
     assert [c["kind"] for c in data["consents"]] == ["terms", "e_invoice"]
     assert data["logins"][0]["kind"] == "login"
 
