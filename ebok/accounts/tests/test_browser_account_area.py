@@ -2,13 +2,17 @@
 message, the e-invoice consent withdrawn and given again, "log out everywhere else" ending the
 session of another browser; then axe-core on every section in both languages and widths."""
 
+import json
 import re
+import zipfile
 
 import pytest
 from playwright.sync_api import expect
 
 from ebok.accounts.consents import record_consents
-from ebok.testing import PASSWORD, VIEWPORTS, assert_accessible, log_in
+from ebok.billing.models import Invoice, Payment
+from ebok.customers.models import Reading
+from ebok.testing import PASSWORD, VIEWPORTS, assert_accessible, log_in, make_history
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -81,7 +85,38 @@ def test_customer_changes_email_consent_and_ends_other_sessions(
     expect(page.get_by_role("link", name="Witaj, 001234 !", exact=True)).to_be_visible()
 
 
-SECTIONS = ["/password/change/", "/account/contact/", "/account/consents/", "/account/security/"]
+def test_customer_downloads_their_data_and_it_matches_the_database(
+    live_server, page, jan, customer, media, tmp_path
+):
+    make_history(customer, years=1)
+    page.goto("/")
+    log_in(page, "001234", PASSWORD)
+    page.goto("/account/data/")
+    page.get_by_role("button", name="Przygotuj moje dane").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile(r"Pobierz plik ZIP")).click()
+    path = tmp_path / "dane.zip"
+    download.value.save_as(path)
+    data = json.loads(zipfile.ZipFile(path).read("data.json"))
+    assert data["customer"]["number"] == "001234"
+    assert [row["number"] for row in data["invoices"]] == list(
+        Invoice.objects.order_by("issued_on", "pk").values_list("number", flat=True)
+    )
+    assert [row["amount"] for row in data["payments"]] == [
+        str(amount)
+        for amount in Payment.objects.order_by("paid_on", "pk").values_list("amount", flat=True)
+    ]
+    assert len(data["readings"]) == Reading.objects.count()
+    assert [row["kind"] for row in data["consents"]] == ["terms", "e_invoice"]
+
+
+SECTIONS = [
+    "/password/change/",
+    "/account/contact/",
+    "/account/consents/",
+    "/account/security/",
+    "/account/data/",
+]
 
 
 @pytest.mark.parametrize(
