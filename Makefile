@@ -82,6 +82,12 @@ bench-web: install messages
 	$(BIN)/python bench/web.py --customers $(BENCH_WEB_CUSTOMERS) \
 		--seconds $(BENCH_WEB_SECONDS) --connections $(BENCH_WEB_CONNECTIONS)
 
+# "Moje dane": the ZIP of one customer with ten years of history, on its own PostgreSQL database
+# (ebok_export_bench, dropped afterwards) or DATABASE_URL.
+.PHONY: bench-export
+bench-export: install
+	$(BIN)/python bench/data_export.py --years 10
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

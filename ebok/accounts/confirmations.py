@@ -21,7 +21,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from ebok.accounts.models import EmailConfirmation
+from ebok.accounts.models import AccountChange, EmailConfirmation
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.core.origin import Origin
@@ -144,3 +144,10 @@ def change_email(customer, email: str, *, request) -> None:
         send_to_address(previous, "email_changed", {"customer": customer})
         detail += f", was {previous} (told)"
     record(AuditEvent.Kind.EMAIL_CHANGED, request=request, customer=customer, detail=detail)
+    # The billing system learns it with the next pull of changes.
+    AccountChange.objects.create(
+        customer=customer,
+        customer_number=customer.number,
+        kind=AccountChange.Kind.EMAIL,
+        value={"email": email},
+    )

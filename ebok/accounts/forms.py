@@ -71,14 +71,9 @@ class NewPasswordForm(Form):
         return password
 
 
-class PasswordChangeForm(NewPasswordForm):
-    current_password = forms.CharField(
-        label=_("Current password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-
-    field_order = ["current_password", "new_password1", "new_password2"]
+class CurrentPasswordMixin:
+    """The current password proves that the person at the keyboard owns the login
+    (self.user); a form with it changes who can reach the account or how."""
 
     def clean_current_password(self):
         password = self.cleaned_data["current_password"]
@@ -87,6 +82,20 @@ class PasswordChangeForm(NewPasswordForm):
                 _("The current password is not correct."), code="password_incorrect"
             )
         return password
+
+
+def current_password_field():
+    return forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class PasswordChangeForm(CurrentPasswordMixin, NewPasswordForm):
+    current_password = current_password_field()
+
+    field_order = ["current_password", "new_password1", "new_password2"]
 
 
 class PasswordForgottenForm(Form):

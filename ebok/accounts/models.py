@@ -93,8 +93,9 @@ class User(AbstractUser):
 class Consent(models.Model):
     """A consent or acceptance a customer gave, with the version of the text they saw.
 
-    Written once when given (at registration) and never edited: it is the evidence. What each
-    version said is in ebok/accounts/consents.py. Like the audit log it outlives the customer
+    Written once when given or withdrawn (at registration, in "Consents") and never edited: it
+    is the evidence, and the newest row of a kind is the state in force. What each version said
+    is in ebok/accounts/consents.py. Like the audit log it outlives the customer
     (the number is kept), and so it never stands in the way of deleting one.
     """
 
@@ -114,8 +115,16 @@ class Consent(models.Model):
     version = models.CharField(
         _("version"), max_length=100, help_text=_("Which text or document was agreed to.")
     )
+    given = models.BooleanField(
+        _("given, not withdrawn"),
+        default=True,
+        help_text=_("Unticked: this row records a withdrawal."),
+    )
     given_at = models.DateTimeField(_("given"), default=timezone.now, db_index=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    username = models.CharField(
+        _("login"), max_length=150, blank=True, help_text=_("The login that gave or withdrew it.")
+    )
 
     class Meta:
         verbose_name = _("consent")
@@ -221,3 +230,134 @@ class Membership(models.Model):
     @property
     def is_owner(self) -> bool:
         return self.role == self.Role.OWNER
+
+
+class CorrespondenceAddress(models.Model):
+    """Where paper letters go, when the customer wants them elsewhere than the customer's own
+    address (which the billing system owns and pushes)."""
+
+    customer = models.OneToOneField(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        on_delete=models.CASCADE,
+        related_name="correspondence_address",
+    )
+    postal_code = models.CharField(_("postal code"), max_length=10)
+    city = models.CharField(_("city"), max_length=100)
+    street = models.CharField(_("street and number"), max_length=200)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("correspondence address")
+        verbose_name_plural = _("correspondence addresses")
+
+    def __str__(self) -> str:
+        return f"{self.postal_code} {self.city}, {self.street}"
+
+
+class AccountChange(models.Model):
+    """A change of contact data or consents made in eBOK, for the billing system to pull.
+
+    Written with the change itself and handed out once through the integration API's pull
+    (ebok/integration/services/pull.py), like readings customers submitted.
+    """
+
+    class Kind(models.TextChoices):
+        EMAIL = "email", _("e-mail address")
+        PHONE = "phone", _("mobile phone")
+        CORRESPONDENCE_ADDRESS = "correspondence_address", _("correspondence address")
+        E_INVOICE = "e_invoice", _("consent to electronic invoices (e-faktura)")
+
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    customer_number = models.CharField(_("customer number"), max_length=20)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    value = models.JSONField(_("new value"), default=dict, blank=True)
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("change of contact data or consents")
+        verbose_name_plural = _("changes of contact data and consents")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.customer_number} {self.kind}"
+
+
+class Passkey(models.Model):
+    """A WebAuthn credential (passkey) a customer login signs in with instead of its password.
+
+    Discoverable: the authenticator keeps the login's handle, so the login page asks for no
+    number. Only the public key is stored; the sign count lets a cloned authenticator show.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.CASCADE,
+        related_name="passkeys",
+    )
+    name = models.CharField(_("name"), max_length=60)
+    credential_id = models.CharField(_("credential id"), max_length=1400, unique=True)
+    public_key = models.BinaryField(_("public key"))
+    sign_count = models.PositiveBigIntegerField(_("sign count"), default=0)
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("passkey")
+        verbose_name_plural = _("passkeys")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.name}"
+
+
+class DataExport(models.Model):
+    """A ZIP of everything the portal holds about a customer (GDPR art. 15 and 20), built in the
+    background (ebok/accounts/export.py) and downloadable by the login that asked, for a day."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("being prepared")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+    )
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    file = models.FileField(_("file"), upload_to="exports/", blank=True)
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    expires_at = models.DateTimeField(_("link valid until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def downloadable(self) -> bool:
+        return (
+            self.status == self.Status.READY
+            and self.expires_at is not None
+            and self.expires_at > timezone.now()
+        )

@@ -67,6 +67,9 @@ def set_own_password(user, password: str, *, request, kind) -> None:
     user.save(update_fields=PASSWORD_FIELDS)
     record(kind, request=request, customer=user.customer, detail=f"login {user.username}")
     context = {"login_url": absolute_url(request, "/")}
+    if kind == AuditEvent.Kind.PASSWORD_RESET:
+        # A reset keeps the passkeys; the customer is told which exist, in case one is not theirs.
+        context["names"] = list(user.passkeys.values_list("name", flat=True))
     if user.customer_id:
         try:
             throttle.clear(user.customer.number)

@@ -43,3 +43,10 @@ def complete_access_request(*, invoice_id, user_id, customer_number, origin: dic
         memberships.complete_access_request(
             invoice_id=invoice_id, user_id=user_id, customer_number=customer_number, origin=origin
         )
+
+
+@task()
+def build_data_export(*, export_id: int) -> None:
+    from ebok.accounts import export
+
+    export.build(export_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ebok.accounts import registration_views, views
+from ebok.accounts import account_views, passkey_views, registration_views, views
 
 app_name = "accounts"
 
@@ -18,6 +18,37 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("email/confirm/<str:token>/", views.email_confirm_view, name="email_confirm"),
+    path("account/contact/", account_views.contact_view, name="contact"),
+    path("account/consents/", account_views.consents_view, name="consents"),
+    path("account/security/", account_views.security_view, name="security"),
+    path(
+        "account/security/end-other-sessions/",
+        account_views.end_other_sessions_view,
+        name="end_other_sessions",
+    ),
+    path("account/data/", account_views.my_data_view, name="my_data"),
+    path(
+        "account/data/<int:pk>/download/",
+        account_views.my_data_download_view,
+        name="my_data_download",
+    ),
+    path("account/security/passkeys/add/", passkey_views.passkey_add_view, name="passkey_add"),
+    path(
+        "account/security/passkeys/add/finish/",
+        passkey_views.passkey_finish_view,
+        name="passkey_finish",
+    ),
+    path(
+        "account/security/passkeys/<int:pk>/remove/",
+        passkey_views.passkey_remove_view,
+        name="passkey_remove",
+    ),
+    path(
+        "login/passkey/options/",
+        passkey_views.passkey_login_options_view,
+        name="passkey_login_options",
+    ),
+    path("login/passkey/", passkey_views.passkey_login_view, name="passkey_login"),
     path("register/", registration_views.register_view, name="register"),
     path("register/sent/", registration_views.register_sent_view, name="register_sent"),
     path("terms/", registration_views.terms_view, name="terms"),

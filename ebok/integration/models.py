@@ -69,16 +69,9 @@ class ApiCall(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.method} {self.path} {self.status}"
 
 
-class ReadingExport(models.Model):
-    """A reading a customer submitted that the billing system said it has taken (the pull)."""
+class Export(models.Model):
+    """A row eBOK collected that the billing system said it has taken (the pull)."""
 
-    reading = models.OneToOneField(
-        "customers.Reading",
-        verbose_name=_("reading"),
-        primary_key=True,
-        on_delete=models.CASCADE,
-        related_name="export",
-    )
     acknowledged_at = models.DateTimeField(_("acknowledged"), default=timezone.now)
     token = models.ForeignKey(
         ApiToken,
@@ -90,8 +83,42 @@ class ReadingExport(models.Model):
     )
 
     class Meta:
+        abstract = True
+
+
+class ReadingExport(Export):
+    """A reading a customer submitted that the billing system said it has taken (the pull)."""
+
+    reading = models.OneToOneField(
+        "customers.Reading",
+        verbose_name=_("reading"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="export",
+    )
+
+    class Meta:
         verbose_name = _("reading taken by the billing system")
         verbose_name_plural = _("readings taken by the billing system")
 
     def __str__(self) -> str:
         return f"{self.reading_id} {self.acknowledged_at:%Y-%m-%d %H:%M}"
+
+
+class AccountChangeExport(Export):
+    """A change of contact data or consents the billing system said it has taken (the pull)."""
+
+    change = models.OneToOneField(
+        "accounts.AccountChange",
+        verbose_name=_("change"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="export",
+    )
+
+    class Meta:
+        verbose_name = _("change taken by the billing system")
+        verbose_name_plural = _("changes taken by the billing system")
+
+    def __str__(self) -> str:
+        return f"{self.change_id} {self.acknowledged_at:%Y-%m-%d %H:%M}"

@@ -1,6 +1,7 @@
 """The pull of readings customers submitted."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import Field
 
@@ -37,3 +38,35 @@ class Acknowledged(Schema):
     acknowledged: int = Field(description="Newly acknowledged.")
     already_acknowledged: int
     unknown: list[int] = Field(description="Ids that are no reading submitted by a customer.")
+
+
+class AccountChangeOut(Schema):
+    id: int = Field(description="eBOK's id of the change; also the cursor.")
+    customer_number: str
+    customer_external_id: str | None
+    kind: Literal["email", "phone", "correspondence_address", "e_invoice"]
+    value: dict[str, str | bool] = Field(
+        description="The new value, by kind: email {email}; phone {phone} (E.164, empty when "
+        "removed); correspondence_address {postal_code, city, street} (empty when removed: "
+        "letters go to the customer's address); e_invoice {given, version, at}."
+    )
+    changed_at: datetime
+
+
+class AccountChanges(Schema):
+    changes: list[AccountChangeOut]
+    next_cursor: int = Field(
+        description="Pass as `after` for the next page: the last id returned (or `after` "
+        "when none was)."
+    )
+    has_more: bool
+
+
+class ChangeAcknowledgement(LimitedBatch):
+    ids: list[PositiveId] = Field(description="Ids of changes the billing system has stored.")
+
+
+class ChangesAcknowledged(Schema):
+    acknowledged: int = Field(description="Newly acknowledged.")
+    already_acknowledged: int
+    unknown: list[int] = Field(description="Ids that are no change eBOK recorded.")

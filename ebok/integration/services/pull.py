@@ -1,47 +1,60 @@
-"""Readings customers submitted in eBOK, for the billing system to take, each one once.
+"""What eBOK collected for the billing system to take, each row once: readings customers
+submitted, and changes of contact data and consents (accounts.AccountChange).
 
-Submitted readings are Reading rows with source "customer" and no external_id (the billing
-system's own readings have one). They are handed out in id order after a cursor; the billing
-system acknowledges the ids it has stored, and acknowledged ones are not handed out again.
-See docs/api.md.
+Both are handed out the same way: in id order after a cursor, only rows not yet acknowledged;
+the billing system acknowledges the ids it has stored (an export row per id: ReadingExport,
+AccountChangeExport), and acknowledged ones are not handed out again. See docs/api.md.
 """
 
 from django.db import transaction
 
+from ebok.accounts.models import AccountChange
 from ebok.customers.models import Reading
-from ebok.integration.models import ReadingExport
+from ebok.integration.models import AccountChangeExport, ReadingExport
 
 
 def submitted_readings():
     return Reading.objects.filter(source=Reading.Source.CUSTOMER, external_id__isnull=True)
 
 
-def pending(after: int, limit: int) -> tuple[list[Reading], bool]:
-    """Up to `limit` readings not yet acknowledged with an id above `after`; and whether more
+def _pending(queryset, after: int, limit: int) -> tuple[list, bool]:
+    """Up to `limit` rows not yet acknowledged with an id above `after`; and whether more
     follow."""
-    rows = list(
-        submitted_readings()
-        .filter(id__gt=after, export__isnull=True)
-        .select_related("meter__service_point__customer")
-        .order_by("id")[: limit + 1]
-    )
+    rows = list(queryset.filter(id__gt=after, export__isnull=True).order_by("id")[: limit + 1])
     return rows[:limit], len(rows) > limit
+
+
+def _acknowledge(known_rows, export_model, field: str, ids: list[int], token):
+    """(newly acknowledged, acknowledged before, ids not known) for the rows of known_rows."""
+    wanted = set(ids)
+    with transaction.atomic():
+        known = set(known_rows.filter(pk__in=wanted).values_list("pk", flat=True))
+        before = set(
+            export_model.objects.filter(**{f"{field}__in": known}).values_list(field, flat=True)
+        )
+        new = sorted(known - before)
+        export_model.objects.bulk_create(
+            [export_model(**{field: pk}, token=token) for pk in new], ignore_conflicts=True
+        )
+    return len(new), len(before), sorted(wanted - known)
+
+
+def pending(after: int, limit: int) -> tuple[list[Reading], bool]:
+    """Submitted readings not yet acknowledged, after the cursor."""
+    queryset = submitted_readings().select_related("meter__service_point__customer")
+    return _pending(queryset, after, limit)
 
 
 def acknowledge(ids: list[int], *, token=None) -> tuple[int, int, list[int]]:
     """Mark readings as taken: (newly acknowledged, acknowledged before, ids not known)."""
-    wanted = set(ids)
-    with transaction.atomic():
-        known = set(
-            Reading.objects.filter(pk__in=wanted, source=Reading.Source.CUSTOMER).values_list(
-                "pk", flat=True
-            )
-        )
-        before = set(
-            ReadingExport.objects.filter(reading_id__in=known).values_list("reading_id", flat=True)
-        )
-        new = sorted(known - before)
-        ReadingExport.objects.bulk_create(
-            [ReadingExport(reading_id=pk, token=token) for pk in new], ignore_conflicts=True
-        )
-    return len(new), len(before), sorted(wanted - known)
+    known = Reading.objects.filter(source=Reading.Source.CUSTOMER)
+    return _acknowledge(known, ReadingExport, "reading_id", ids, token)
+
+
+def pending_changes(after: int, limit: int) -> tuple[list[AccountChange], bool]:
+    """Changes of contact data and consents not yet acknowledged, after the cursor."""
+    return _pending(AccountChange.objects.select_related("customer"), after, limit)
+
+
+def acknowledge_changes(ids: list[int], *, token=None) -> tuple[int, int, list[int]]:
+    return _acknowledge(AccountChange.objects.all(), AccountChangeExport, "change_id", ids, token)

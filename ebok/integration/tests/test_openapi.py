@@ -49,6 +49,8 @@ def test_the_schema_names_every_endpoint_and_the_bearer_token():
         "/api/v1/submitted-readings/ack",
         "/api/v1/online-payments",
         "/api/v1/online-payments/ack",
+        "/api/v1/account-changes",
+        "/api/v1/account-changes/ack",
     }
     assert schema["components"]["securitySchemes"]["BearerToken"] == {
         "type": "http",

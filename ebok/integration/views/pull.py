@@ -1,10 +1,18 @@
-"""GET the readings customers submitted; POST which of them the billing system has taken."""
+"""GET what eBOK collected (readings customers submitted, changes of contact data and consents);
+POST which of them the billing system has taken."""
 
 from ninja import Query, Router
 from pydantic import Field
 
 from ebok.integration.schemas.batches import Message, Rejection
-from ebok.integration.schemas.pull import Acknowledged, Acknowledgement, SubmittedReadings
+from ebok.integration.schemas.pull import (
+    AccountChanges,
+    Acknowledged,
+    Acknowledgement,
+    ChangeAcknowledgement,
+    ChangesAcknowledged,
+    SubmittedReadings,
+)
 from ebok.integration.schemas.types import Schema
 from ebok.integration.security import note_records
 from ebok.integration.services import pull
@@ -44,6 +52,43 @@ def acknowledge(request, payload: Acknowledgement):
     note_records(request, len(payload.ids))
     new, before, unknown = pull.acknowledge(payload.ids, token=request.auth)
     return {"acknowledged": new, "already_acknowledged": before, "unknown": unknown}
+
+
+@router.get(
+    "/account-changes",
+    response={200: AccountChanges, 401: Message, 422: Rejection},
+    summary="Changes of contact data and consents made in eBOK, not yet acknowledged",
+)
+def account_changes(request, page: Query[Page]):
+    changes, has_more = pull.pending_changes(page.after, page.limit)
+    note_records(request, len(changes))
+    return {
+        "changes": [_change(change) for change in changes],
+        "next_cursor": changes[-1].id if changes else page.after,
+        "has_more": has_more,
+    }
+
+
+@router.post(
+    "/account-changes/ack",
+    response={200: ChangesAcknowledged, 401: Message, 413: Message, 415: Message, 422: Rejection},
+    summary="Acknowledge changes of contact data and consents the billing system has stored",
+)
+def acknowledge_changes(request, payload: ChangeAcknowledgement):
+    note_records(request, len(payload.ids))
+    new, before, unknown = pull.acknowledge_changes(payload.ids, token=request.auth)
+    return {"acknowledged": new, "already_acknowledged": before, "unknown": unknown}
+
+
+def _change(change) -> dict:
+    return {
+        "id": change.id,
+        "customer_number": change.customer_number,
+        "customer_external_id": change.customer.external_id if change.customer else None,
+        "kind": change.kind,
+        "value": change.value,
+        "changed_at": change.changed_at,
+    }
 
 
 def _reading(reading) -> dict:
