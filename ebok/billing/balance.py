@@ -63,11 +63,15 @@ def balances(customer_ids) -> dict[int, Balance]:
         )
         return Coalesce(Subquery(per_customer, output_field=money), Value(ZERO), output_field=money)
 
-    rows = Customer.objects.filter(pk__in=customer_ids).values_list(
-        "pk",
-        total(Invoice.objects, "gross", gross__gt=0),
-        total(Invoice.objects, "gross", gross__lt=0),
-        total(Payment.objects, "amount"),
+    rows = (
+        Customer.objects.filter(pk__in=customer_ids)
+        .order_by()
+        .values_list(
+            "pk",
+            total(Invoice.objects, "gross", gross__gt=0),
+            total(Invoice.objects, "gross", gross__lt=0),
+            total(Payment.objects, "amount"),
+        )
     )
     found = {pk: (invoiced, credited, paid) for pk, invoiced, credited, paid in rows}
     result = {}
