@@ -3,6 +3,7 @@ database that `make bench-web` built (docs/performance.md shows the output).
 
     .venv/bin/python bench/profile_page.py                        # invoices of 001234, 1k
     .venv/bin/python bench/profile_page.py --database ebok_bench_100k --page payments
+    .venv/bin/python bench/profile_page.py --timings 50       # p50 of every page, no profiler
 
 Production's settings (DEBUG off, the Redis cache); the customer is logged in and the page
 requested once before the measured request, so that neither the login nor a first request's
@@ -27,10 +28,18 @@ def main():
     parser.add_argument("--database", default="ebok_bench_1k")
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--customer", default="001234")
-    parser.add_argument("--page", default="invoices", help="a portal URL name without arguments")
+    parser.add_argument(
+        "--page", default="invoices", help="a portal URL name (invoice, meter: the newest)"
+    )
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument(
         "--requests", type=int, default=1, help="profile so many requests together (default 1)"
+    )
+    parser.add_argument(
+        "--timings",
+        type=int,
+        metavar="N",
+        help="no profile: time N requests of every customer page, print p50 and queries",
     )
     args = parser.parse_args()
     url = urlunsplit(urlsplit(args.postgres)._replace(path=f"/{args.database}"))
@@ -50,13 +59,19 @@ def main():
 
     django.setup()
     from django.test import Client
-    from django.urls import reverse
 
     from ebok.customers.models import Customer
 
+    customer = Customer.objects.get(number=args.customer)
     client = Client()
-    client.force_login(Customer.objects.get(number=args.customer).account)
-    path = reverse(f"portal:{args.page}")
+    client.force_login(customer.account)
+    if args.timings:
+        try:
+            print_timings(client, customer, args)
+        finally:
+            client.logout()
+        return
+    path = page_path(customer, args.page)
     try:
         assert client.get(path).status_code == 200, path  # noqa: S101 - a check of the setup
         profile = cProfile.Profile()
@@ -74,6 +89,51 @@ def main():
     # The cumulative list starts with the layers every request passes through; the functions'
     # own time shows what the work is.
     stats.sort_stats("tottime").print_stats(args.top)
+
+
+def page_path(customer, page: str) -> str:
+    from django.urls import reverse
+
+    from ebok.customers.models import Meter
+
+    if page == "invoice":
+        return reverse(f"portal:{page}", args=[customer.invoices.order_by("-issued_on")[0].pk])
+    if page == "meter":
+        meter = Meter.objects.filter(service_point__customer=customer).order_by("pk")[0]
+        return reverse(f"portal:{page}", args=[meter.pk])
+    return reverse(f"portal:{page}")
+
+
+def print_timings(client, customer, args) -> None:
+    """Each page's p50 and its queries, one connection, no profiler: a before/after table."""
+    import statistics
+    import time
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pages = ["info", "invoices", "payments", "meters", "documents", "overview"]
+    pages += ["invoice", "meter", "numbers"]
+    print(f"{args.database}: {args.timings} requests a page as {customer.number}, one at a time")
+    # On a shared machine the wall clock mostly measures the others' load; the app's own CPU
+    # time (this process, not PostgreSQL's) moves much less from run to run.
+    print(f"{'page':<12}{'p50 ms':>8}{'min ms':>8}{'CPU ms':>8}{'queries':>9}")
+    for page in pages:
+        path = page_path(customer, page)
+        assert client.get(path).status_code == 200, path  # noqa: S101 - a check of the setup
+        with CaptureQueriesContext(connection) as captured:
+            client.get(path)
+        queries = len(captured)  # counted now: the next requests empty the log
+        times, cpu = [], []
+        for _ in range(args.timings):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        print(
+            f"{page:<12}{statistics.median(times):>8.1f}{min(times):>8.1f}"
+            f"{statistics.median(cpu):>8.1f}{queries:>9}"
+        )
 
 
 if __name__ == "__main__":

@@ -12,12 +12,37 @@ from ebok.accounts.models import Membership
 SESSION_KEY = "ebok_customer"
 
 
-def memberships_of(user) -> list[Membership]:
-    return list(
-        Membership.objects.filter(user=user)
-        .select_related("customer")
+# Where the session's login, read by the authentication backend, keeps its memberships until
+# in_use takes them: fetched with the login, at the start of the same request.
+_LOADED = "_ebok_memberships"
+
+
+def load_memberships(user_id) -> list[Membership]:
+    """A login's memberships with their customers and the login itself, in one query."""
+    memberships = list(
+        Membership.objects.filter(user_id=user_id)
+        .select_related("customer", "user")
         .order_by("customer__number", "pk")
     )
+    for membership in memberships[1:]:
+        membership.user = memberships[0].user  # one login object, not one per row
+    return memberships
+
+
+def remember_memberships(user, memberships: list[Membership]) -> None:
+    setattr(user, _LOADED, memberships)
+
+
+def memberships_of(user) -> list[Membership]:
+    """The login's memberships: those read with it in this request, or a query now.
+
+    Taken once: a second call in the same request (after a change) reads them again.
+    """
+    loaded = getattr(user, _LOADED, None)  # request.user is a lazy proxy: no __dict__ here
+    if loaded is not None:
+        delattr(user, _LOADED)
+        return loaded
+    return load_memberships(user.pk)
 
 
 def in_use(request) -> Membership | None:

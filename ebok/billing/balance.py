@@ -42,35 +42,42 @@ def balance(customer) -> Balance:
 
 
 def balances(customer_ids) -> dict[int, Balance]:
-    """The balance of each customer given, in two queries however many there are."""
+    """The balance of each customer given, in one query however many there are.
+
+    One row per customer with a subquery for each sum, rather than a query for the invoices
+    and one for the payments: every panel page shows the balance, and on a loaded database
+    server each round trip costs more than the sums.
+    """
     from ebok.billing.models import Invoice, Payment
+    from ebok.customers.models import Customer
 
     money = DecimalField(max_digits=14, decimal_places=2)
-    invoices = {
-        row["customer"]: row
-        for row in Invoice.objects.filter(customer__in=customer_ids)
-        .order_by()
-        .values("customer")
-        .annotate(
-            invoiced=Coalesce(Sum("gross", filter=Q(gross__gt=0)), Value(ZERO), output_field=money),
-            credited=Coalesce(Sum("gross", filter=Q(gross__lt=0)), Value(ZERO), output_field=money),
+
+    def total(queryset, field, **where):
+        per_customer = (
+            queryset.filter(customer=OuterRef("pk"), **where)
+            .order_by()
+            .values("customer")
+            .annotate(total=Sum(field))
+            .values("total")
         )
-    }
-    paid = dict(
-        Payment.objects.filter(customer__in=customer_ids)
+        return Coalesce(Subquery(per_customer, output_field=money), Value(ZERO), output_field=money)
+
+    rows = (
+        Customer.objects.filter(pk__in=customer_ids)
         .order_by()
-        .values("customer")
-        .annotate(paid=Sum("amount"))
-        .values_list("customer", "paid")
+        .values_list(
+            "pk",
+            total(Invoice.objects, "gross", gross__gt=0),
+            total(Invoice.objects, "gross", gross__lt=0),
+            total(Payment.objects, "amount"),
+        )
     )
+    found = {pk: (invoiced, credited, paid) for pk, invoiced, credited, paid in rows}
     result = {}
     for customer_id in customer_ids:
-        row = invoices.get(customer_id, {})
-        result[customer_id] = Balance(
-            invoiced=row.get("invoiced", ZERO),
-            credited=-row.get("credited", ZERO),
-            paid=paid.get(customer_id) or ZERO,
-        )
+        invoiced, credited, paid = found.get(customer_id, (ZERO, ZERO, ZERO))
+        result[customer_id] = Balance(invoiced=invoiced, credited=-credited, paid=paid)
     return result
 
 

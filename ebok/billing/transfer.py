@@ -2,6 +2,7 @@
 "QR code for transfers" recommendation: fields separated by "|")."""
 
 from decimal import Decimal
+from functools import lru_cache
 
 import segno
 from django.conf import settings
@@ -29,5 +30,13 @@ def transfer_qr_payload(account: str, amount: Decimal, title: str) -> str:
 
 def transfer_qr_svg(account: str, amount: Decimal, title: str) -> str:
     """An SVG element (no XML declaration) to place in the page."""
-    qr = segno.make(transfer_qr_payload(account, amount, title), error="m", micro=False)
+    return _qr_svg(transfer_qr_payload(account, amount, title), title)
+
+
+# Drawing the code took longer than all the rest of the payments page. What is drawn depends
+# on the payload and the title alone (the payload holds the settings' NIP and recipient too),
+# so a code drawn once is right for as long as it is kept; each process keeps the latest few.
+@lru_cache(maxsize=512)
+def _qr_svg(payload: str, title: str) -> str:
+    qr = segno.make(payload, error="m", micro=False)
     return qr.svg_inline(scale=4, title=title, dark="#1b1f23")

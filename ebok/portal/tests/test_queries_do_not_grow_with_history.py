@@ -35,9 +35,10 @@ def test_tab_takes_as_many_queries_for_ten_years_as_for_one(client, short_and_lo
         client.force_login(make_account(customer))
         counts.append(queries_for(client, reverse(f"portal:{tab}")))
     assert counts[0] == counts[1]
-    # The session, the login, its numbers (one query for the number in use and the switcher),
-    # and the page's own.
-    assert counts[0] <= 9
+    # The session (from the database here; production reads its cache copy), the login with
+    # its numbers (one query: the number in use and the switcher), and the page's own: the
+    # home page has the most (balance, next payment, latest invoice, last reading, news).
+    assert counts[0] <= 7
 
 
 @pytest.mark.parametrize("name", ["invoice", "meter"])
@@ -48,7 +49,7 @@ def test_detail_page_takes_as_many_queries_for_ten_years_as_for_one(client, shor
         pk = customer.invoices.first().pk if name == "invoice" else meter.pk
         counts.append(queries_for(client, reverse(f"portal:{name}", args=[pk])))
     assert counts[0] == counts[1]
-    assert counts[0] <= 9
+    assert counts[0] <= 5
 
 
 @pytest.mark.parametrize("tab", TABS)

@@ -1,3 +1,5 @@
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
@@ -10,22 +12,33 @@ from ebok.portal.paging import page_of
 from ebok.portal.scope import CustomerScope
 
 
-def _years(scope) -> list[int]:
-    return [day.year for day in scope.invoices.dates("issued_on", "year", order="DESC")]
+def _counts_by_year(scope) -> dict[int, int]:
+    """How many invoices each year has, newest year first: the year filter's options and the
+    paginator's count in one query."""
+    rows = (
+        scope.invoices.order_by()
+        .values(year=ExtractYear("issued_on"))
+        .annotate(count=Count("pk"))
+        .order_by("-year")
+    )
+    return {row["year"]: row["count"] for row in rows}
 
 
 @customer_required
 def invoice_list_view(request):
     """ "Faktury/naliczenia": newest first, by year, with what is left to pay on each."""
     scope = CustomerScope(request.customer)
-    years = _years(scope)
+    counts = _counts_by_year(scope)
+    years = list(counts)
     invoices = scope.invoices
+    count = sum(counts.values())
     year = request.GET.get("year", "")
     if year:
         if not year.isdigit() or int(year) not in years:
             raise Http404
         invoices = invoices.filter(issued_on__year=int(year))
-    page = page_of(request, with_running_totals(invoices))
+        count = counts[int(year)]
+    page = page_of(request, with_running_totals(invoices), count=count)
     settled = balance(request.customer).settled
     rows = [(invoice, invoice_state(invoice, settled)) for invoice in page]
     context = {"page": page, "rows": rows, "years": years, "year": year}
