@@ -9,6 +9,7 @@ urlpatterns = [
     path("", login_view, name="home"),
     path("", include("ebok.accounts.urls")),
     path("panel/", include("ebok.portal.urls")),
+    path("account/notifications/", include("ebok.notifications.urls")),
     path("language/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
