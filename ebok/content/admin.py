@@ -71,7 +71,6 @@ class AnnouncementAdmin(ScheduledAdmin):
         "date",
         "title",
         "audience",
-        "send_notice",
         "published_now",
         "published_from",
         "published_until",

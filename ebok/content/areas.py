@@ -15,28 +15,37 @@ def _street_matches(area_street: str, point_street: str) -> bool:
     return point == area or point.startswith(area + " ")
 
 
-def reaches(announcement, points) -> bool:
-    """Whether the announcement is for a customer with these service points."""
-    if announcement.audience == Announcement.Audience.ALL:
-        return True
-    chosen = {p.pk for p in announcement.service_points.all()}
-    for point in points:
-        if point.pk in chosen:
-            return True
-        for area in announcement.areas.all():
-            if area.city.strip().casefold() != point.city.strip().casefold():
-                continue
-            if not area.street or _street_matches(area.street, point.street):
-                return True
-    return False
+def _in_area(area, point) -> bool:
+    if area.city.strip().casefold() != point.city.strip().casefold():
+        return False
+    return not area.street or _street_matches(area.street, point.street)
 
 
 def for_customer(customer, queryset=None) -> list:
-    """The published announcements this customer should see, newest first (three queries)."""
+    """The published announcements this customer should see, newest first.
+
+    One query while every announcement is for all customers; three more when some are aimed
+    (their areas, the customer's points, and which of those points were chosen), however many
+    points an announcement names.
+    """
+    from ebok.content.models import AnnouncementArea
+
     queryset = queryset if queryset is not None else Announcement.objects.published()
-    announcements = queryset.prefetch_related("areas", "service_points")
+    announcements = list(queryset)
+    aimed = [a.pk for a in announcements if a.audience != Announcement.Audience.ALL]
+    if not aimed:
+        return announcements
     points = list(customer.service_points.all())
-    return [a for a in announcements if reaches(a, points)]
+    chosen = set(
+        Announcement.service_points.through.objects.filter(
+            announcement__in=aimed, servicepoint__customer=customer
+        ).values_list("announcement_id", flat=True)
+    )
+    reached = set(chosen)
+    for area in AnnouncementArea.objects.filter(announcement__in=aimed):
+        if any(_in_area(area, point) for point in points):
+            reached.add(area.announcement_id)
+    return [a for a in announcements if a.audience == Announcement.Audience.ALL or a.pk in reached]
 
 
 def customer_ids(announcement) -> list[int]:

@@ -14,3 +14,11 @@ def deliver_notice(notice_id: int) -> str:
     from ebok.notifications.delivery import deliver
 
     return deliver(notice_id)
+
+
+@task()
+def send_text(to: str, text: str) -> None:
+    """An SMS that is not a notice (a confirmation code), by SMS_BACKEND."""
+    from ebok.notifications.sms import send_sms
+
+    send_sms(to, text)

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ebok.accounts import throttle
 from ebok.accounts.decorators import customer_required
-from ebok.notifications import calendar
+from ebok.notifications import calendar, phone
 from ebok.notifications.events import EVENTS
 from ebok.notifications.forms import PreferencesForm, field_name
 from ebok.notifications.links import read_unsubscribe_token, site_url
@@ -49,6 +50,45 @@ def preferences_view(request):
         ],
     }
     return render(request, "notifications/preferences.html", context)
+
+
+@customer_required
+@require_POST
+def phone_code_view(request):
+    """Send a confirmation code to the login's mobile phone."""
+    user = request.user
+    if not user.phone or user.phone_confirmed_at:
+        return redirect("notifications:preferences")
+    try:
+        phone.send_code(user, request)
+    except phone.RateExceeded:
+        messages.error(request, _("Too many codes were sent. Try again in an hour."))
+    except throttle.Unavailable:
+        messages.error(request, _("This cannot be done at the moment. Try again in a while."))
+    else:
+        messages.success(request, _("A code has been sent to your mobile phone."))
+    return redirect("notifications:preferences")
+
+
+@customer_required
+@require_POST
+def phone_confirm_view(request):
+    user = request.user
+    code = request.POST.get("code", "")
+    if not user.phone or user.phone_confirmed_at:
+        return redirect("notifications:preferences")
+    try:
+        confirmed = phone.confirm(user, code, request)
+    except throttle.Throttled as refused:
+        messages.error(request, throttle.throttled_message(refused.seconds))
+    except throttle.Unavailable:
+        messages.error(request, _("This cannot be done at the moment. Try again in a while."))
+    else:
+        if confirmed:
+            messages.success(request, _("Your mobile phone number has been confirmed."))
+        else:
+            messages.error(request, _("This code is not correct or has expired."))
+    return redirect("notifications:preferences")
 
 
 @customer_required
