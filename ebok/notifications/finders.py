@@ -92,7 +92,7 @@ def overdue(today) -> list[Occasion]:
 
 def payments_received(today) -> list[Occasion]:
     """Payments of the last days (the billing system pushes them through the API); those a
-    push already told of (notices.tell_payment) are found recorded."""
+    push already told of (notices.tell_payments) are found recorded."""
     from ebok.billing.models import Payment
 
     since = today - timedelta(days=settings.NOTICE_NEW_INVOICE_DAYS)

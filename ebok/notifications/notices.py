@@ -112,3 +112,16 @@ def queue_due(now=None) -> int:
 def claim_for_queue(notice_id: int, seen_queued_at, now) -> bool:
     """Mark the notice queued, if nobody did since we looked (one winner among runs)."""
     return bool(Notice.objects.filter(pk=notice_id, queued_at=seen_queued_at).update(queued_at=now))
+
+
+def tell_payments(payments) -> None:
+    """Record "payment received" for new payments, and queue them once the push commits."""
+    from ebok.notifications.events import PAYMENT_RECEIVED
+
+    occasions = [
+        Occasion(p.customer_id, f"payment-{p.pk}", {"payment": p.pk})
+        for p in payments
+        if p.amount > 0
+    ]
+    if record(PAYMENT_RECEIVED.key, occasions):
+        transaction.on_commit(queue_due)

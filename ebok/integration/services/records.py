@@ -281,5 +281,14 @@ class Payments(Section):
             "method": item.method,
         }
 
+    def after_write(self) -> None:
+        """A payment the API pushes is told to its customer at once (if they want it); a file
+        import of history tells nobody, and the daily run's window catches what this missed."""
+        if self.batch.request is None:
+            return
+        from ebok.notifications.notices import tell_payments
+
+        tell_payments([row for _item, row, state in self.written if state == "created"])
+
 
 SECTIONS = [Customers, ServicePoints, Meters, Readings, Invoices, Payments]
