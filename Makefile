@@ -70,6 +70,16 @@ bench-web: install messages
 	$(BIN)/python bench/web.py --customers $(BENCH_WEB_CUSTOMERS) \
 		--seconds $(BENCH_WEB_SECONDS) --connections $(BENCH_WEB_CONNECTIONS)
 
+# A due-date run: record, queue and deliver a reminder per customer with two workers to a local
+# SMTP sink, e.g. make bench-notifications BENCH_NOTIFY_CUSTOMERS=300000 \
+#   BENCH_NOTIFY_DATABASE=postgres://postgres@127.0.0.1:5432/ebok_bench_notify
+BENCH_NOTIFY_CUSTOMERS ?= 10000
+BENCH_NOTIFY_DATABASE ?= sqlite:///var/bench-notifications.sqlite3
+.PHONY: bench-notifications
+bench-notifications: install messages
+	$(BIN)/python bench/notifications.py --customers $(BENCH_NOTIFY_CUSTOMERS) \
+		--database-url $(BENCH_NOTIFY_DATABASE)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
