@@ -35,6 +35,8 @@ messages: system install
 demo: install messages
 	$(DEMO_ENV) $(MANAGE) migrate --verbosity=0
 	$(DEMO_ENV) $(MANAGE) demo_data
+	@# The day's notices (docs/notifications.md), printed here as the console backend sends them.
+	$(DEMO_ENV) SITE_URL=http://127.0.0.1:$(PORT) $(MANAGE) send_notifications
 	@$(DEMO_ENV) $(MANAGE) issue_temporary_password 001234 > var/demo-password.txt
 	@echo
 	@echo "eBOK demo: http://127.0.0.1:$(PORT)/"

@@ -14,6 +14,7 @@ The database is dropped and made again (PostgreSQL: create it first; SQLite: a f
 
 import argparse
 import os
+import signal
 import smtplib
 import subprocess
 import sys
@@ -90,6 +91,8 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url", help="default: $DATABASE_URL, else the SQLite file")
     args = parser.parse_args()
+    # A SIGTERM (timeout, systemd) unwinds like Ctrl-C, so the workers are stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     from aiosmtpd.controller import Controller
 
     sink = Sink()
@@ -139,13 +142,15 @@ def main():
         for _ in range(args.workers)
     ]
     started = time.monotonic()
-    while sink.count < args.customers:
-        time.sleep(0.5)
+    try:
+        while sink.count < args.customers:
+            time.sleep(0.5)
+    finally:  # never leave workers behind, also when interrupted
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.wait(timeout=60)
     delivered = time.monotonic() - started
-    for worker in workers:
-        worker.terminate()
-    for worker in workers:
-        worker.wait(timeout=60)
     print(
         f"delivered by {args.workers} workers: {delivered:.1f} s, "
         f"{args.customers / delivered:.0f} e-mails/s"
