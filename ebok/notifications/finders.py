@@ -72,7 +72,8 @@ def overdue(today) -> list[Occasion]:
         .values_list("customer", "total")
     )
     found = []
-    wait_until = timezone.now() - OVERDUE_EVERY
+    # By calendar day, so that a run a few minutes earlier than last week's still counts a week.
+    told_before = today - OVERDUE_EVERY
     for chunk in _chunks(sorted(past_due)):
         settled = balances(chunk)
         owing = {cid: past_due[cid] - settled[cid].settled for cid in chunk}
@@ -85,7 +86,7 @@ def overdue(today) -> list[Occasion]:
             .values_list("customer", "last")
         )
         for cid, amount in owing.items():
-            if cid not in last or last[cid] <= wait_until:
+            if cid not in last or timezone.localdate(last[cid]) <= told_before:
                 found.append(Occasion(cid, today.isoformat(), {"amount": str(amount)}))
     return found
 
