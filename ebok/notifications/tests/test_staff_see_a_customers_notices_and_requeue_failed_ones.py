@@ -6,7 +6,6 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from ebok.backoffice.tests.conftest import operator, operator_client, roles  # noqa: F401
 from ebok.notifications.models import Notice
 from ebok.testing import NOW
 
@@ -15,7 +14,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 def test_the_customer_page_lists_notices_and_failed_ones_can_be_requeued(
     operator_client,
-    customer,  # noqa: F811
+    customer,
 ):
     failed = Notice.objects.create(
         customer=customer,
