@@ -47,6 +47,8 @@ messages: system install
 demo: install messages
 	$(DEMO_ENV) $(MANAGE) migrate --verbosity=0
 	$(DEMO_ENV) $(MANAGE) demo_data
+	@# The day's notices (docs/notifications.md), printed here as the console backend sends them.
+	$(DEMO_ENV) SITE_URL=http://127.0.0.1:$(PORT) $(MANAGE) send_notifications
 	@$(DEMO_ENV) $(MANAGE) issue_temporary_password 001234 > var/demo-password.txt
 	@echo
 	@echo "eBOK demo: http://127.0.0.1:$(PORT)/"
@@ -87,6 +89,15 @@ bench-web: install messages
 .PHONY: bench-export
 bench-export: install
 	$(BIN)/python bench/data_export.py --years 10
+# A due-date run: record, queue and deliver a reminder per customer with two workers to a local
+# SMTP sink, e.g. make bench-notifications BENCH_NOTIFY_CUSTOMERS=300000 \
+#   BENCH_NOTIFY_DATABASE=postgres://postgres@127.0.0.1:5432/ebok_bench_notify
+BENCH_NOTIFY_CUSTOMERS ?= 10000
+BENCH_NOTIFY_DATABASE ?= sqlite:///var/bench-notifications.sqlite3
+.PHONY: bench-notifications
+bench-notifications: install messages
+	$(BIN)/python bench/notifications.py --customers $(BENCH_NOTIFY_CUSTOMERS) \
+		--database-url $(BENCH_NOTIFY_DATABASE)
 
 lint: install
 	$(BIN)/ruff check .

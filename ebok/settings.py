@@ -247,6 +247,21 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ebok@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Notifications (docs/notifications.md). SMS_BACKEND is "console" (default), "file" (under
+# var/sms) or "smsapi" (SMSAPI.pl; SMSAPI_TOKEN is an OAuth token from its customer panel).
+SMS_BACKEND = env_choice("SMS_BACKEND", ["console", "file", "smsapi"], "console")
+SMS_FILE_PATH = BASE_DIR / "var" / "sms"
+SMSAPI_TOKEN = env_str("SMSAPI_TOKEN")
+SMSAPI_SENDER = env_str("SMSAPI_SENDER")
+SMSAPI_URL = env_str("SMSAPI_URL")
+if SMS_BACKEND == "smsapi" and not SMSAPI_TOKEN:
+    raise ImproperlyConfigured("SMS_BACKEND=smsapi needs SMSAPI_TOKEN.")
+# Reminders go this many days before the due date; new invoices are told within this many days
+# of their issue date (older ones, e.g. a first import of history, are not).
+NOTICE_DUE_DAYS = env_int("NOTICE_DUE_DAYS", 3, minimum=1)
+NOTICE_NEW_INVOICE_DAYS = env_int("NOTICE_NEW_INVOICE_DAYS", 14, minimum=1)
+NOTICE_MAX_ATTEMPTS = env_int("NOTICE_MAX_ATTEMPTS", 5, minimum=1)
+
 # Background jobs: "database" (the default) queues them for `manage.py db_worker`, which keeps
 # e-mail delivery out of the response time, so that a form answers as fast for an unknown
 # customer as for a known one; "immediate" runs them inside the request (tests, development).

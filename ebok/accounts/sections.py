@@ -10,4 +10,5 @@ SECTIONS = [
     ("accounts:consents", _("Consents"), {"consents"}),
     ("accounts:security", _("Security"), {"security"}),
     ("accounts:my_data", _("My data"), {"my_data"}),
+    ("notifications:preferences", _("Notifications"), {"preferences"}),
 ]

@@ -32,6 +32,8 @@ OPERATOR_PERMISSIONS = {
     "billing": {"invoice": ["view"], "invoiceline": ["view"], "payment": ["view"]},
     "accounts": {"consent": ["view"], "membership": ["view", "add", "change", "delete"]},
     "audit": {"auditevent": ["view"]},
+    # Notices sent and failed, on the customer's page; "change" to queue failed ones again.
+    "notifications": {"notice": ["view", "change"]},
 }
 
 

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ebok.content.models import Announcement, Document, PrivacyPolicy
+from ebok.content.models import Announcement, AnnouncementArea, Document, PrivacyPolicy
 
 
 class PublishedNowFilter(admin.SimpleListFilter):
@@ -53,10 +53,31 @@ SCHEDULE_HELP = _(
 )
 
 
+class AnnouncementAreaInline(admin.TabularInline):
+    model = AnnouncementArea
+    extra = 1
+
+
+AUDIENCE_HELP = _(
+    "For chosen customers: those with a service point in one of the areas below (a locality, "
+    "or a street of it) or among the service points chosen here. The customers' panel shows "
+    "only the announcements for them."
+)
+
+
 @admin.register(Announcement)
 class AnnouncementAdmin(ScheduledAdmin):
-    list_display = ["date", "title", "published_now", "published_from", "published_until"]
-    list_filter = [PublishedNowFilter]
+    list_display = [
+        "date",
+        "title",
+        "audience",
+        "published_now",
+        "published_from",
+        "published_until",
+    ]
+    list_filter = [PublishedNowFilter, "audience", "send_notice"]
+    inlines = [AnnouncementAreaInline]
+    autocomplete_fields = ["service_points"]
     search_fields = ["title", "body"]
     date_hierarchy = "date"
     fieldsets = [
@@ -64,6 +85,13 @@ class AnnouncementAdmin(ScheduledAdmin):
         (
             _("Publication"),
             {"fields": ["published_from", "published_until"], "description": SCHEDULE_HELP},
+        ),
+        (
+            _("For whom"),
+            {
+                "fields": ["audience", "service_points", "send_notice"],
+                "description": AUDIENCE_HELP,
+            },
         ),
     ]
 

@@ -16,13 +16,36 @@ class PublishedQuerySet(models.QuerySet):
 
 
 class Announcement(models.Model):
-    """ "Informacje dla klienta": news for every customer, shown while published."""
+    """ "Informacje dla klienta": news shown while published, to every customer or only to
+    those with a service point in the areas or among the points chosen (ebok/content/areas.py).
+    """
+
+    class Audience(models.TextChoices):
+        ALL = "all", _("all customers")
+        AREA = "area", _("customers in the chosen localities, streets or service points")
 
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     date = models.DateField(_("date"))
     published_from = models.DateTimeField(_("published from"), default=timezone.now)
     published_until = models.DateTimeField(_("published until"), null=True, blank=True)
+    audience = models.CharField(
+        _("for"), max_length=10, choices=Audience.choices, default=Audience.ALL
+    )
+    service_points = models.ManyToManyField(
+        "customers.ServicePoint",
+        verbose_name=_("service points"),
+        blank=True,
+        related_name="announcements",
+    )
+    send_notice = models.BooleanField(
+        _("also send"),
+        default=False,
+        help_text=_(
+            "Also send it, once published, to the customers it is for who want announcements "
+            "by e-mail or SMS."
+        ),
+    )
 
     objects = PublishedQuerySet.as_manager()
 
@@ -33,6 +56,31 @@ class Announcement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.title}"
+
+
+class AnnouncementArea(models.Model):
+    """A locality, or one street of it, an announcement is for."""
+
+    announcement = models.ForeignKey(
+        Announcement, on_delete=models.CASCADE, related_name="areas", verbose_name=_("announcement")
+    )
+    city = models.CharField(_("locality"), max_length=100)
+    street = models.CharField(
+        _("street"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "As in the service points' addresses, without the number, e.g. ul. Gdańska. "
+            "Empty: the whole locality."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+
+    def __str__(self) -> str:
+        return f"{self.city}, {self.street}" if self.street else self.city
 
 
 class Document(models.Model):

@@ -5,6 +5,7 @@ from ebok.accounts import memberships
 from ebok.accounts.models import Membership
 from ebok.backoffice.customer_admin import CustomerAccountAdminMixin
 from ebok.customers.models import Customer, Meter, Reading, ServicePoint
+from ebok.notifications.admin import NoticeInline
 
 
 class MembershipInline(admin.TabularInline):
@@ -41,7 +42,7 @@ class CustomerAdmin(CustomerAccountAdminMixin, admin.ModelAdmin):
     search_help_text = _("Customer number, name, address or e-mail address.")
     # With 300,000 customers, counting every row on each search costs more than it tells.
     show_full_result_count = False
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, NoticeInline]
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Membership:

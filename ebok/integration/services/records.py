@@ -315,12 +315,20 @@ class Payments(Section):
             "method": item.method,
         }
 
-    def after_write(self):
+    def after_write(self) -> None:
+        """Links a booked payment to the online payment it books; a payment the API pushes is
+        told to its customer at once (if they want it); a file import of history tells nobody,
+        and the daily run's window catches what this missed."""
         for item, _row, _state in self.written:
             if item.online_payment_id is not None:
                 OnlinePaymentPart.objects.filter(pk=item.online_payment_id).update(
                     booked_id=self.batch.pks[Payment][item.external_id]
                 )
+        if self.batch.request is None:
+            return
+        from ebok.notifications.notices import tell_payments
+
+        tell_payments([row for _item, row, state in self.written if state == "created"])
 
 
 SECTIONS = [Customers, ServicePoints, Meters, Readings, Invoices, Payments]

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from ebok.accounts.decorators import customer_required
 from ebok.billing.accounts import format_nrb, payment_account
 from ebok.billing.balance import balance, next_payment
-from ebok.content.models import Announcement
+from ebok.content.areas import for_customer
 from ebok.portal.scope import CustomerScope
 
 ANNOUNCEMENTS_SHOWN = 5
@@ -23,7 +23,7 @@ def info_view(request):
         "last_reading_date": _last_reading_date(scope),
         "account": format_nrb(payment_account(request.customer)),
         "balance": balance(request.customer),
-        "announcements": Announcement.objects.published()[:ANNOUNCEMENTS_SHOWN],
+        "announcements": for_customer(request.customer)[:ANNOUNCEMENTS_SHOWN],
     }
     return render(request, "portal/info.html", context)
 
@@ -38,6 +38,6 @@ def overview_view(request):
         "next_payment": next_payment(request.customer, current.settled),
         "latest_invoice": scope.invoices.first(),
         "last_reading": scope.readings.select_related("meter").order_by("-read_on", "-id").first(),
-        "announcements": Announcement.objects.published()[:3],
+        "announcements": for_customer(request.customer)[:3],
     }
     return render(request, "portal/overview.html", context)
