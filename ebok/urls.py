@@ -11,6 +11,7 @@ urlpatterns = [
     path("panel/", include("ebok.portal.urls")),
     path("", include("ebok.public.urls")),
     path("", include("ebok.payments.urls")),
+    path("panel/cases/", include("ebok.cases.urls")),
     path("language/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

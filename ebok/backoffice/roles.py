@@ -17,7 +17,7 @@ ADMINISTRATOR = "Administrator"
 MANAGE_ACCOUNT = ("accounts", "manage_customer_account")
 
 # The customer office's daily work: customers and their points, meters and readings, the
-# accounts' actions, announcements and documents; the billing data and the logs to read.
+# accounts' actions, announcements and documents, cases; the billing data and the logs to read.
 OPERATOR_PERMISSIONS = {
     "customers": {
         "customer": ["view", "add", "change"],
@@ -32,6 +32,12 @@ OPERATOR_PERMISSIONS = {
     "billing": {"invoice": ["view"], "invoiceline": ["view"], "payment": ["view"]},
     "accounts": {"consent": ["view"], "membership": ["view", "add", "change", "delete"]},
     "audit": {"auditevent": ["view"]},
+    # Operators handle cases; only administrators configure case types and answer templates.
+    "cases": {
+        "case": ["view", "change"],
+        "casetype": ["view"],
+        "answertemplate": ["view"],
+    },
 }
 
 
