@@ -1,3 +1,4 @@
+import importlib
 import io
 import uuid
 from datetime import date
@@ -50,6 +51,20 @@ def file_case(client, code, **data):
     return client.post(reverse("cases:case_file", args=[code]), data)
 
 
+def seed_case_types():
+    """The case types of the data migration, again: a test that flushes the database (one with
+    transaction=True, the browser's) leaves none behind for the next."""
+    from django.apps import apps
+
+    migration = importlib.import_module("ebok.cases.migrations.0002_case_types")
+    migration.add_types(apps, None)
+
+
+@pytest.fixture
+def case_types(db):
+    seed_case_types()
+
+
 @pytest.fixture
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -57,6 +72,6 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def logged_in(client, account, media):
+def logged_in(client, account, media, case_types):
     client.force_login(account)
     return client
