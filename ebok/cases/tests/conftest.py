@@ -75,3 +75,12 @@ def media(settings, tmp_path):
 def logged_in(client, account, media, case_types):
     client.force_login(account)
     return client
+
+
+# The office's staff, as the back office's tests make them.
+from ebok.backoffice.tests.conftest import (  # noqa: E402, F401
+    administrator,
+    operator,
+    operator_client,
+    roles,
+)
