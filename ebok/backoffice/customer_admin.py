@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.debug import sensitive_variables
 
 from ebok.accounts.services import issue_temporary_password
-from ebok.backoffice import accounts
+from ebok.backoffice import accounts, overview
 from ebok.backoffice.letter import Letter, render_letters
 from ebok.notifications.emails import absolute_url
 
@@ -107,6 +107,7 @@ class CustomerAccountAdminMixin:
             "can_manage_account": can_manage,
             "can_view_audit": request.user.has_perm("audit.view_auditevent"),
             "account_action_urls": action_urls,
+            **overview.customer_overview(request, customer),
         }
 
     # URLs ----------------------------------------------------------------------------------
