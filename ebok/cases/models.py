@@ -202,6 +202,10 @@ class Message(models.Model):
     )
     body = models.TextField(_("message"))
     created_at = models.DateTimeField(_("time"), default=timezone.now)
+    # The billing system or CRM pulls the customer's messages and acknowledges those it took.
+    acknowledged_at = models.DateTimeField(
+        _("taken by the billing system"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("message")

@@ -102,14 +102,24 @@ def _set_status(case, status, by) -> None:
     StatusChange.objects.create(case=case, status=status, by=by)
 
 
+def _office_actor(request):
+    """The clerk acting; None when the billing system acts through the API (no user)."""
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated and user.is_staff else None
+
+
 def _audit(request, kind, case, detail) -> None:
-    record(kind, request=request, customer=case.customer, actor=request.user, detail=detail)
+    api_token = getattr(request, "auth", None)
+    if api_token is not None:
+        detail = f"{detail}, by API token {api_token.name}"
+    actor = _office_actor(request)
+    record(kind, request=request, customer=case.customer, actor=actor, detail=detail)
 
 
 @transaction.atomic
 def answer(request, case, body: str, files: list[CheckedFile], status=None) -> Message:
     """The office answers the customer, and may move the case on in the same step."""
-    message = _add_message(case, request.user, body, files, from_office=True)
+    message = _add_message(case, _office_actor(request), body, files, from_office=True)
     _audit(request, AuditEvent.Kind.CASE_ANSWERED, case, case.number)
     if status and status != case.status:
         change_status(request, case, status, tell=False)
@@ -119,7 +129,7 @@ def answer(request, case, body: str, files: list[CheckedFile], status=None) -> M
 
 @transaction.atomic
 def add_note(request, case, body: str) -> Message:
-    message = _add_message(case, request.user, body, [], from_office=True, internal=True)
+    message = _add_message(case, _office_actor(request), body, [], from_office=True, internal=True)
     _audit(request, AuditEvent.Kind.CASE_NOTE_ADDED, case, case.number)
     return message
 
@@ -128,7 +138,7 @@ def add_note(request, case, body: str) -> Message:
 def change_status(request, case, status, *, tell=True) -> None:
     if status == case.status:
         return
-    _set_status(case, status, request.user)
+    _set_status(case, status, _office_actor(request))
     _audit(request, AuditEvent.Kind.CASE_STATUS_CHANGED, case, f"{case.number}: {status}")
     if tell:
         tell_customer(request, case, "status")
