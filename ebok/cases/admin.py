@@ -124,10 +124,19 @@ class CaseAdmin(admin.ModelAdmin):
             )
         return case.due_on
 
+    # Titles of our own: Django's "Wybierz %s do zmiany" would read "Wybierz sprawa".
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"title": _("Case queue"), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         case = self.get_object(request, unquote(object_id))
         if case is not None:
-            extra_context = {**(extra_context or {}), **self._case_context(request, case)}
+            extra_context = {
+                **(extra_context or {}),
+                **self._case_context(request, case),
+                "title": _("Case %(number)s") % {"number": case.number},
+            }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _case_context(self, request, case) -> dict:

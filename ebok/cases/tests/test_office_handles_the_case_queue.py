@@ -37,6 +37,8 @@ def test_the_queue_flags_overdue_and_due_soon_cases_and_filters_them(
     Case.objects.filter(pk=case.pk).update(due_on=TODAY - dt.timedelta(days=1))
     Case.objects.filter(pk=soon.pk).update(due_on=TODAY + dt.timedelta(days=2))
     page = operator_client.get(QUEUE).content.decode()
+    assert "<h1>Kolejka spraw</h1>" in page
+    assert "Wybierz sprawa" not in page
     assert "case-overdue" in page
     assert "case-due-soon" in page
     overdue = operator_client.get(QUEUE, {"deadline": "overdue"}).content.decode()
