@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "ebok.notifications",
     "ebok.portal",
     "ebok.public",
+    "ebok.cases",
     "ebok.integration",
     "ebok.payments",
     "ebok.backoffice",
@@ -226,6 +227,8 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Documents staff upload in the admin: PDF only, at most this many megabytes each.
 DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 10, minimum=1)
+# Files attached to a case's messages (PDF, JPEG, PNG): at most this many megabytes each.
+CASE_ATTACHMENT_MAX_MB = env_int("CASE_ATTACHMENT_MAX_MB", 10, minimum=1)
 
 # E-mail: EMAIL_BACKEND is "smtp" (default), "console" or "file" (under var/mail).
 _email_backends = {

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("ebok.public.urls")),
     path("", include("ebok.payments.urls")),
     path("account/notifications/", include("ebok.notifications.urls")),
+    path("panel/cases/", include("ebok.cases.urls")),
     path("language/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -62,6 +62,11 @@ class AuditEvent(models.Model):
             "staff_two_factor_reset",
             _("Staff authenticator app removed"),
         )
+        CASE_FILED = "case_filed", _("Case filed")
+        CASE_ASSIGNED = "case_assigned", _("Case assigned")
+        CASE_ANSWERED = "case_answered", _("Case answered")
+        CASE_NOTE_ADDED = "case_note_added", _("Internal note added to a case")
+        CASE_STATUS_CHANGED = "case_status_changed", _("Case status changed")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

@@ -4,7 +4,8 @@ CustomerAdmin (ebok/customers/admin.py) mixes this in. Each action is a POST to 
 under the customer's change page, CSRF-protected by the admin, allowed only with the
 permission accounts.manage_customer_account, and audited with the staff member as the actor.
 A temporary password replaces the customer's own, so it is issued only from a confirmation
-page that says what it replaces (GET shows it; its POST with confirm=yes issues).
+page that says what it replaces (GET shows it; its POST with confirm=yes issues); disabling
+the account asks the same way.
 """
 
 import re
@@ -24,7 +25,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.debug import sensitive_variables
 
 from ebok.accounts.services import issue_temporary_password
-from ebok.backoffice import accounts
+from ebok.backoffice import accounts, overview
 from ebok.backoffice.letter import Letter, render_letters
 from ebok.notifications.emails import absolute_url
 
@@ -38,6 +39,7 @@ BILLING_NOTE = gettext_lazy(
 )
 DIGITS = re.compile(r"^[0-9]{1,20}$")
 CONFIRMATION_TEMPLATE = "admin/customers/customer/letter_confirmation.html"
+DISABLE_TEMPLATE = "admin/customers/customer/disable_confirmation.html"
 NUMBER_WIDTH = 20  # Customer.number's max_length
 
 
@@ -107,6 +109,7 @@ class CustomerAccountAdminMixin:
             "can_manage_account": can_manage,
             "can_view_audit": request.user.has_perm("audit.view_auditevent"),
             "account_action_urls": action_urls,
+            **overview.customer_overview(request, customer),
         }
 
     # URLs ----------------------------------------------------------------------------------
@@ -236,7 +239,20 @@ class CustomerAccountAdminMixin:
         return self._back(customer)
 
     def disable_view(self, request, object_id):
-        return self._set_active(request, object_id, False, _("The account has been disabled."))
+        """Disabling locks the customer out at once, so it asks first: GET (or a POST without
+        confirm=yes) shows what it does; the confirming POST disables."""
+        if request.method not in {"GET", "POST"}:
+            return HttpResponseNotAllowed(["GET", "POST"])
+        if request.method == "POST" and request.POST.get("confirm") == "yes":
+            return self._set_active(request, object_id, False, _("The account has been disabled."))
+        customer = self._customer_to_manage(request, object_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Disable the account?"),
+            "customer": customer,
+        }
+        return TemplateResponse(request, DISABLE_TEMPLATE, context)
 
     def enable_view(self, request, object_id):
         return self._set_active(request, object_id, True, _("The account has been enabled."))

@@ -17,7 +17,7 @@ ADMINISTRATOR = "Administrator"
 MANAGE_ACCOUNT = ("accounts", "manage_customer_account")
 
 # The customer office's daily work: customers and their points, meters and readings, the
-# accounts' actions, announcements and documents; the billing data and the logs to read.
+# accounts' actions, announcements and documents, cases; the billing data and the logs to read.
 OPERATOR_PERMISSIONS = {
     "customers": {
         "customer": ["view", "add", "change"],
@@ -34,6 +34,12 @@ OPERATOR_PERMISSIONS = {
     "audit": {"auditevent": ["view"]},
     # Notices sent and failed, on the customer's page; "change" to queue failed ones again.
     "notifications": {"notice": ["view", "change"]},
+    # Operators handle cases; only administrators configure case types and answer templates.
+    "cases": {
+        "case": ["view", "change"],
+        "casetype": ["view"],
+        "answertemplate": ["view"],
+    },
 }
 
 

@@ -7,6 +7,7 @@ or not, is logged (ApiCall). The OpenAPI schema is at /api/v1/openapi.json, the 
 
 from ninja import NinjaAPI, Router
 
+from ebok.cases import api as cases_api
 from ebok.integration.docs import LocalSwagger, swagger_asset
 from ebok.integration.errors import install_handlers
 from ebok.integration.security import BearerToken, logged_call
@@ -16,7 +17,8 @@ DESCRIPTION = """\
 How the utility's billing system keeps eBOK current: it pushes customers, service points,
 meters, readings, invoices (with their charges and PDFs), payments, documents and memberships
 (which login may reach which customer number), keyed by its own ids (`external_id`), withdraws
-what it cancelled, and pulls the readings customers submitted and the payments they made online.
+what it cancelled, pulls the readings customers submitted and the payments they made online,
+and pulls the cases customers filed and pushes the office's answers to them.
 Every request needs `Authorization: Bearer <token>` (`manage.py create_api_token`);
 every POST sends JSON as `Content-Type: application/json` (else 415).
 A batch is all or nothing; sending it again changes nothing. See docs/api.md.
@@ -44,6 +46,7 @@ endpoints.add_router("", batches.router)
 endpoints.add_router("", withdrawals.router)
 endpoints.add_router("", pull.router)
 endpoints.add_router("", online_payments.router)
+endpoints.add_router("", cases_api.router)
 api.add_router("", endpoints)
 
 api.get("/docs/assets/{name}", auth=None, include_in_schema=False, url_name="swagger_asset")(

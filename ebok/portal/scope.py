@@ -35,6 +35,10 @@ class CustomerScope:
         return Reading.objects.filter(meter__service_point__customer=self.customer)
 
     @property
+    def cases(self):
+        return self.customer.cases.all()
+
+    @property
     def documents(self):
         """The customer's own published documents and those for all customers."""
         return Document.objects.published().filter(

@@ -41,5 +41,12 @@ def test_every_section_is_in_the_navigation(client, account):
     page = client.get(reverse("accounts:contact")).content.decode()
     for name, _, _ in SECTIONS:
         assert f'href="{reverse(name)}"' in page
-    for label in ["Zmiana hasła", "Dane kontaktowe", "Zgody", "Bezpieczeństwo", "Moje dane", "Powiadomienia"]:
+    for label in [
+        "Zmiana hasła",
+        "Dane kontaktowe",
+        "Zgody",
+        "Bezpieczeństwo",
+        "Moje dane",
+        "Powiadomienia",
+    ]:
         assert label in page

@@ -22,6 +22,7 @@ TABS = [
     "Płatności",
     "Punkty/liczniki",
     "Dokumenty",
+    "Sprawy",
     "Strona główna",
 ]
 

@@ -233,6 +233,12 @@ def test_each_role_can_use_every_account_action(client, objects, customer, role)
             response = confirm(client, page)
             assert response.status_code == 200
             assert response["Content-Type"] == "application/pdf"
+        elif name == "disable":
+            # GET: what disabling does; its "Yes" disables.
+            assert client.get(action_url(name, customer)).status_code == 200
+            response = client.post(action_url(name, customer), {"confirm": "yes"})
+            assert response.status_code == 302
+            assert response.url == change_page
         else:
             assert client.get(action_url(name, customer)).status_code == 405, name
             response = client.post(action_url(name, customer))

@@ -19,8 +19,9 @@ def log_in(client):
 
 
 def post(client, action, customer):
+    """The action's button; disabling also its confirmation's "Yes"."""
     url = reverse(f"admin:customers_customer_account_{action}", args=[customer.pk])
-    return client.post(url)
+    return client.post(url, {"confirm": "yes"} if action == "disable" else {})
 
 
 def test_a_disabled_customer_cannot_log_in(client, operator_client, account, customer):
@@ -78,3 +79,19 @@ def test_the_panel_offers_enabling_only_for_a_disabled_account(operator_client, 
     assert "Włącz konto" in page
     assert "Wyłącz konto" not in page
     assert "Wydaj hasło tymczasowe i drukuj list" not in page
+
+
+def test_disabling_asks_first_and_says_what_it_does(operator_client, account, customer):
+    url = reverse("admin:customers_customer_account_disable", args=[customer.pk])
+    for response in [operator_client.get(url), operator_client.post(url)]:
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "Wyłączyć konto?" in page
+        assert "Wyłączone konto nie może się zalogować" in page
+    account.refresh_from_db()
+    assert account.is_active
+    assert not AuditEvent.objects.filter(kind=AuditEvent.Kind.ACCOUNT_DISABLED).exists()
+    response = operator_client.post(url, {"confirm": "yes"})
+    assert response.status_code == 302
+    account.refresh_from_db()
+    assert not account.is_active

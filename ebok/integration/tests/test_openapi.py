@@ -51,6 +51,9 @@ def test_the_schema_names_every_endpoint_and_the_bearer_token():
         "/api/v1/online-payments/ack",
         "/api/v1/account-changes",
         "/api/v1/account-changes/ack",
+        "/api/v1/case-messages",
+        "/api/v1/case-messages/ack",
+        "/api/v1/case-updates",
     }
     assert schema["components"]["securitySchemes"]["BearerToken"] == {
         "type": "http",

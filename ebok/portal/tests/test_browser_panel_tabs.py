@@ -49,6 +49,7 @@ TABS = {
         "Płatności",
         "Punkty/liczniki",
         "Dokumenty",
+        "Sprawy",
         "Strona główna",
     ],
     "en": [
@@ -57,6 +58,7 @@ TABS = {
         "Payments",
         "Points/meters",
         "Documents",
+        "Cases",
         "Home page",
     ],
 }

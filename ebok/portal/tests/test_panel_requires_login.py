@@ -27,14 +27,14 @@ def test_staff_without_a_customer_is_sent_to_login(client, django_user_model, ur
     assert client.get(url).url.startswith(reverse("accounts:login"))
 
 
-def test_panel_shows_the_six_tabs_in_the_seed_order(client, account):
+def test_panel_shows_the_six_tabs_in_the_seed_order_and_cases_after_documents(client, account):
     client.force_login(account)
     page = client.get(reverse("portal:info")).content.decode()
     labels = ["Informacje", "Faktury/naliczenia", "Płatności", "Punkty/liczniki", "Dokumenty"]
-    labels.append("Strona główna")
+    labels += ["Sprawy", "Strona główna"]
     positions = [page.index(f">{label}</a>") for label in labels]
     assert positions == sorted(positions)
-    assert len(TABS) == 6
+    assert len(TABS) == 7
     assert "Panel Klienta" in page
 
 
