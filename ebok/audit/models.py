@@ -62,6 +62,7 @@ class AuditEvent(models.Model):
             "staff_two_factor_reset",
             _("Staff authenticator app removed"),
         )
+        READING_SUBMITTED = "reading_submitted", _("Meter reading submitted")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

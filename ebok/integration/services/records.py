@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from ebok.billing.models import Invoice, InvoiceLine, Payment
-from ebok.customers.models import Customer, Meter, Reading, ServicePoint
+from ebok.customers.models import Customer, Meter, Reading, ReadingWindow, ServicePoint
 from ebok.integration.services.sections import Reference, Section
 from ebok.payments.models import OnlinePaymentPart
 from ebok.payments.pull import paid_parts
@@ -87,6 +87,7 @@ class ServicePoints(Section):
             "street": item.street,
             "water": item.water,
             "sewage": item.sewage,
+            "norm_monthly_use": item.norm_monthly_use,
         }
 
 
@@ -104,6 +105,8 @@ class Meters(Section):
             "description": item.description,
             "installed_on": item.installed_on,
             "removed_on": item.removed_on,
+            "register_digits": item.register_digits,
+            "legalised_until": item.legalised_until,
         }
 
 
@@ -149,6 +152,22 @@ class Readings(Section):
             "read_on": item.read_on,
             "value": item.value,
             "source": item.source,
+        }
+
+
+class ReadingWindows(Section):
+    """The days a service point accepts self-readings; with none, every day does."""
+
+    name = "reading_windows"
+    model = ReadingWindow
+    references = (SERVICE_POINT,)
+
+    def values(self, item):
+        return {
+            "external_id": item.external_id,
+            "service_point_id": self.resolve(SERVICE_POINT, item),
+            "opens_on": item.opens_on,
+            "closes_on": item.closes_on,
         }
 
 
@@ -323,4 +342,4 @@ class Payments(Section):
                 )
 
 
-SECTIONS = [Customers, ServicePoints, Meters, Readings, Invoices, Payments]
+SECTIONS = [Customers, ServicePoints, Meters, Readings, ReadingWindows, Invoices, Payments]
