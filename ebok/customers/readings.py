@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ebok.audit.log import record as audit
 from ebok.audit.models import AuditEvent
 from ebok.customers.models import Reading, ReadingPhoto, ReadingWindow
+from ebok.customers.tasks import check_leaks_after_commit
 
 # A self-reading may be dated this many days back at most; older ones go through the office.
 MAX_AGE_DAYS = 31
@@ -264,6 +265,7 @@ def record_submission(
         detail += ", flagged for review"
     if photo is not None:
         detail += ", with a photo"
+    check_leaks_after_commit([meter.service_point_id])
     audit(
         AuditEvent.Kind.READING_SUBMITTED,
         request=request,

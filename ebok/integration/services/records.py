@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from ebok.billing.models import Invoice, InvoiceLine, Payment
 from ebok.customers.models import Customer, Meter, Reading, ReadingWindow, ServicePoint
+from ebok.customers.tasks import check_leaks_after_commit
 from ebok.integration.services.sections import Reference, Section
 from ebok.payments.models import OnlinePaymentPart
 from ebok.payments.pull import paid_parts
@@ -144,6 +145,13 @@ class Readings(Section):
             seen.setdefault(item.submitted_id, index)
             if message:
                 self.batch.error(self.name, index, "submitted_id", message)
+
+    def after_write(self):
+        changed = [row.meter_id for _item, row, state in self.written if state != "unchanged"]
+        points = Meter.objects.filter(pk__in=set(changed)).values_list(
+            "service_point_id", flat=True
+        )
+        check_leaks_after_commit(points)
 
     def values(self, item):
         return {

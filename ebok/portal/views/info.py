@@ -7,7 +7,7 @@ from ebok.billing.accounts import format_nrb, payment_account
 from ebok.billing.balance import balance, next_payment
 from ebok.content.models import Announcement
 from ebok.portal.scope import CustomerScope
-from ebok.portal.views.meters import total_use
+from ebok.portal.views.meters import total_use, with_leak_warning
 
 ANNOUNCEMENTS_SHOWN = 5
 
@@ -42,5 +42,6 @@ def overview_view(request):
         "last_reading": scope.readings.select_related("meter").order_by("-read_on", "-id").first(),
         "announcements": Announcement.objects.published()[:3],
         "use": total_use(scope, timezone.localdate()),
+        "leaking_points": with_leak_warning(scope.service_points).filter(leak_since__isnull=False),
     }
     return render(request, "portal/overview.html", context)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ebok.accounts.decorators import customer_required
 from ebok.customers.charts import panel
 from ebok.customers.consumption import monthly
-from ebok.customers.models import Meter, Reading
+from ebok.customers.models import LeakWarning, Meter, Reading
 from ebok.customers.readings import reading_guide, record_submission, register_limit
 from ebok.portal.forms import ReadingForm
 from ebok.portal.paging import page_of
@@ -21,6 +21,17 @@ def _with_last_reading(meters):
     return meters.annotate(
         last_read_on=Subquery(last.values("read_on")[:1]),
         last_value=Subquery(last.values("value")[:1]),
+    )
+
+
+def with_leak_warning(points):
+    """Each point with its open leak warning's figures (leak_since is None without one), in
+    the points' own query."""
+    warning = LeakWarning.objects.filter(service_point=OuterRef("pk"), cleared_on__isnull=True)
+    return points.annotate(
+        leak_since=Subquery(warning.values("since")[:1]),
+        leak_daily=Subquery(warning.values("daily_use")[:1]),
+        leak_baseline=Subquery(warning.values("baseline")[:1]),
     )
 
 
@@ -38,7 +49,9 @@ def meter_list_view(request):
     in_use_first = F("removed_on").desc(nulls_first=True)
     meters = _with_last_reading(Meter.objects.order_by(in_use_first, "kind", "serial_number"))
     scope = CustomerScope(request.customer)
-    points = scope.service_points.prefetch_related(Prefetch("meters", queryset=meters))
+    points = with_leak_warning(scope.service_points).prefetch_related(
+        Prefetch("meters", queryset=meters)
+    )
     context = {"points": points, "use": total_use(scope, timezone.localdate())}
     return render(request, "portal/meters.html", context)
 
