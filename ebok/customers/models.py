@@ -152,9 +152,11 @@ class Reading(models.Model):
     read_on = models.DateField(_("reading date"))
     value = models.DecimalField(_("value (m³)"), max_digits=12, decimal_places=3)
     source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    # A database default too: the demo data and bulk loads COPY rows without this column.
     needs_review = models.BooleanField(
         _("needs review"),
         default=False,
+        db_default=False,
         help_text=_("Outside the expected range and confirmed by the customer."),
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
