@@ -53,9 +53,7 @@ def pending(after: int, limit: int) -> tuple[list[Reading], bool]:
 
 def photo_of(reading_id: int) -> ReadingPhoto:
     """The photo sent with a submitted reading (404 when there is none)."""
-    return get_object_or_404(
-        ReadingPhoto, reading_id=reading_id, reading__in=submitted_readings()
-    )
+    return get_object_or_404(ReadingPhoto, reading_id=reading_id, reading__in=submitted_readings())
 
 
 def acknowledge(ids: list[int], *, token=None) -> tuple[int, int, list[int]]:
