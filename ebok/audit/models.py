@@ -67,6 +67,7 @@ class AuditEvent(models.Model):
         CASE_ANSWERED = "case_answered", _("Case answered")
         CASE_NOTE_ADDED = "case_note_added", _("Internal note added to a case")
         CASE_STATUS_CHANGED = "case_status_changed", _("Case status changed")
+        READING_SUBMITTED = "reading_submitted", _("Meter reading submitted")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

@@ -24,6 +24,8 @@ OPERATOR_PERMISSIONS = {
         "servicepoint": ["view", "add", "change"],
         "meter": ["view", "add", "change"],
         "reading": ["view", "add", "change"],
+        "readingwindow": ["view"],
+        "leakwarning": ["view"],
     },
     "content": {
         "announcement": ["view", "add", "change", "delete"],

@@ -1,4 +1,4 @@
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +73,14 @@ class ServicePoint(models.Model):
     street = models.CharField(_("street and number"), max_length=200)
     water = models.BooleanField(_("water supply"), default=True)
     sewage = models.BooleanField(_("sewage collection"), default=True)
+    norm_monthly_use = models.DecimalField(
+        _("tariff group norm (m³ a month)"),
+        max_digits=9,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("The expected use of a new meter, before it has a history of its own."),
+    )
 
     class Meta:
         verbose_name = _("service point")
@@ -108,6 +116,14 @@ class Meter(models.Model):
     )
     installed_on = models.DateField(_("installed on"))
     removed_on = models.DateField(_("removed on"), null=True, blank=True)
+    register_digits = models.PositiveSmallIntegerField(
+        _("digits of the register"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+        help_text=_("Digits before the comma, e.g. 5: the meter shows at most 99999,999 m³."),
+    )
+    legalised_until = models.DateField(_("legalisation valid until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("meter")
@@ -136,6 +152,13 @@ class Reading(models.Model):
     read_on = models.DateField(_("reading date"))
     value = models.DecimalField(_("value (m³)"), max_digits=12, decimal_places=3)
     source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    # A database default too: the demo data and bulk loads COPY rows without this column.
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        db_default=False,
+        help_text=_("Outside the expected range and confirmed by the customer."),
+    )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:
@@ -146,3 +169,80 @@ class Reading(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meter} {self.read_on} {self.value}"
+
+
+class ReadingWindow(models.Model):
+    """Days on which a service point accepts self-readings, as the billing system plans them."""
+
+    service_point = models.ForeignKey(
+        ServicePoint,
+        verbose_name=_("service point"),
+        on_delete=models.CASCADE,
+        related_name="reading_windows",
+    )
+    external_id = models.CharField(_("billing system id"), max_length=64, unique=True)
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+
+    class Meta:
+        verbose_name = _("reading window")
+        verbose_name_plural = _("reading windows")
+        ordering = ["service_point", "opens_on"]
+        indexes = [models.Index(fields=["service_point", "closes_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.service_point.code} {self.opens_on} - {self.closes_on}"
+
+
+class ReadingPhoto(models.Model):
+    """The customer's photo of the meter, re-encoded as JPEG without its metadata.
+
+    Kept in the database rather than on disk: every app server sees it, backups hold it, and
+    it is small after re-encoding (see ebok/customers/photos.py).
+    """
+
+    reading = models.OneToOneField(
+        Reading, verbose_name=_("reading"), on_delete=models.CASCADE, related_name="photo"
+    )
+    content = models.BinaryField(_("JPEG image"))
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
+
+    class Meta:
+        verbose_name = _("reading photo")
+        verbose_name_plural = _("reading photos")
+
+    def __str__(self) -> str:
+        return str(self.reading)
+
+
+class LeakWarning(models.Model):
+    """A sustained rise over the point's own baseline (docs/consumption.md); open until the use
+    falls back."""
+
+    service_point = models.ForeignKey(
+        ServicePoint,
+        verbose_name=_("service point"),
+        on_delete=models.CASCADE,
+        related_name="leak_warnings",
+    )
+    since = models.DateField(_("rise since"))
+    daily_use = models.DecimalField(_("daily use now (m³)"), max_digits=9, decimal_places=3)
+    baseline = models.DecimalField(_("usual daily use (m³)"), max_digits=9, decimal_places=3)
+    raised_at = models.DateTimeField(_("raised"), auto_now_add=True)
+    cleared_on = models.DateField(_("cleared on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("leak warning")
+        verbose_name_plural = _("leak warnings")
+        ordering = ["-raised_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_point"],
+                condition=models.Q(cleared_on__isnull=True),
+                name="one_open_leak_warning_per_point",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_point.code} {self.since}"

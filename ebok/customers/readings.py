@@ -1,18 +1,36 @@
-"""Readings that customers submit themselves ("samoodczyt"): the rules a value must meet."""
+"""Readings that customers submit themselves ("samoodczyt"): the rules a value must meet.
+
+A value is refused when it cannot be right (beyond the meter's register, lower than the
+previous reading without being a rollover, dated in the future or outside a reading window);
+it is asked back when it is merely unlikely (far above the customer's usual use), and stored
+flagged for staff review once the customer confirms it. docs/consumption.md has the numbers.
+"""
 
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from ebok.customers.models import Reading
+from ebok.audit.log import record as audit
+from ebok.audit.models import AuditEvent
+from ebok.customers.models import Reading, ReadingPhoto, ReadingWindow
+from ebok.customers.tasks import check_leaks_after_commit
 
 # A self-reading may be dated this many days back at most; older ones go through the office.
 MAX_AGE_DAYS = 31
+# The history that sets the usual daily use.
+HISTORY_DAYS = 365
+# The band is wide on purpose: it asks back typing errors (a shifted comma, swapped digits),
+# not a summer of watering. Above MARGIN_FACTOR times the expected use, and at least
+# MARGIN_MIN_M3 above it (a short interval expects next to nothing), a value is asked back.
+MARGIN_FACTOR = 3
+MARGIN_MIN_M3 = Decimal("1.000")
+DAYS_IN_MONTH = Decimal("30.4375")
+THOUSANDTH = Decimal("0.001")
 
 
 @dataclass(frozen=True)
@@ -21,8 +39,122 @@ class SubmittedReading:
     value: Decimal
 
 
-def check(meter, submitted: SubmittedReading, today: date | None = None) -> None:
-    """Raise ValidationError (field: message) unless the customer may record this reading."""
+@dataclass(frozen=True)
+class Expectation:
+    """What the next value should be, from the reading before it and the usual daily use."""
+
+    previous: Reading | None
+    daily_use: Decimal | None  # None: no history and no norm, so no band
+
+    def highest_use(self, read_on: date) -> Decimal | None:
+        if self.previous is None or self.daily_use is None:
+            return None
+        expected = self.daily_use * max((read_on - self.previous.read_on).days, 1)
+        return max(expected * MARGIN_FACTOR, expected + MARGIN_MIN_M3).quantize(THOUSANDTH)
+
+    def expected_use(self, read_on: date) -> Decimal | None:
+        if self.previous is None or self.daily_use is None:
+            return None
+        return self.daily_use * max((read_on - self.previous.read_on).days, 1)
+
+    def range(self, read_on: date) -> tuple[Decimal, Decimal] | None:
+        """The meter values expected on read_on (the upper one may be past a rollover)."""
+        highest = self.highest_use(read_on)
+        if highest is None:
+            return None
+        return self.previous.value, self.previous.value + highest
+
+
+def register_limit(meter) -> Decimal | None:
+    """The first value the meter cannot show: 10^digits (it rolls over to zero there)."""
+    if meter.register_digits is None:
+        return None
+    return Decimal(10) ** meter.register_digits
+
+
+def use_between(meter, earlier: Decimal, later: Decimal) -> Decimal | None:
+    """The water used from one value to a later one; a lower later value is a rollover when
+    the meter's register is known, otherwise None."""
+    if later >= earlier:
+        return later - earlier
+    limit = register_limit(meter)
+    if limit is None:
+        return None
+    return later + limit - earlier
+
+
+def _previous(meter, read_on: date):
+    # The customer's own reading of the same day is the one being replaced: not a predecessor.
+    return (
+        meter.readings.filter(read_on__lte=read_on)
+        .exclude(source=Reading.Source.CUSTOMER, read_on=read_on)
+        .order_by("-read_on", "-id")
+        .first()
+    )
+
+
+def expectation(meter, read_on: date) -> Expectation:
+    """The previous reading and the usual daily use: the meter's own last 12 months, or the
+    service point's tariff group norm while the meter has no such history."""
+    previous = _previous(meter, read_on)
+    daily = None
+    if previous is not None:
+        first = (
+            meter.readings.filter(
+                read_on__gte=previous.read_on - timedelta(days=HISTORY_DAYS),
+                read_on__lt=previous.read_on,
+            )
+            .exclude(source=Reading.Source.CUSTOMER, read_on=read_on)
+            .order_by("read_on", "id")
+            .first()
+        )
+        if first is not None:
+            used = use_between(meter, first.value, previous.value)
+            if used is not None:
+                daily = used / (previous.read_on - first.read_on).days
+    if daily is None and meter.service_point.norm_monthly_use is not None:
+        daily = meter.service_point.norm_monthly_use / DAYS_IN_MONTH
+    return Expectation(previous=previous, daily_use=daily)
+
+
+def windows_of(point):
+    return ReadingWindow.objects.filter(service_point=point)
+
+
+def window_problem(point, read_on: date, today: date) -> str | None:
+    """Why a self-reading cannot be taken now (None if it can): with windows pushed for the
+    point, today and the reading date must both fall in one of them."""
+    windows = windows_of(point)
+    if not windows.exists():
+        return None
+    current = windows.filter(opens_on__lte=today, closes_on__gte=today).order_by("opens_on")
+    current = current.first()
+    if current is None:
+        upcoming = windows.filter(opens_on__gt=today).order_by("opens_on").first()
+        if upcoming is None:
+            return _("Readings are not taken now; the next reading window has not been set yet.")
+        return _(
+            "Readings are not taken now; the next reading window is open from %(opens)s to "
+            "%(closes)s."
+        ) % {
+            "opens": formats.date_format(upcoming.opens_on),
+            "closes": formats.date_format(upcoming.closes_on),
+        }
+    if read_on < current.opens_on:
+        return _("The reading date must be within the reading window: %(opens)s to %(closes)s.") % {
+            "opens": formats.date_format(current.opens_on),
+            "closes": formats.date_format(current.closes_on),
+        }
+    return None
+
+
+def _value(amount: Decimal) -> str:
+    return formats.number_format(amount, 3, use_l10n=True)
+
+
+def check(meter, submitted: SubmittedReading, today: date | None = None) -> Decimal | None:
+    """Raise ValidationError (field: message) unless the customer may record this reading;
+    return the use since the previous reading (None for a meter's first)."""
     today = today or timezone.localdate()
     if meter.removed_on is not None:
         raise ValidationError(_("This meter has been removed; its readings are closed."))
@@ -32,39 +164,138 @@ def check(meter, submitted: SubmittedReading, today: date | None = None) -> None
         raise ValidationError(
             {"read_on": _("A reading may be at most %(days)d days old.") % {"days": MAX_AGE_DAYS}}
         )
-    previous = (
-        meter.readings.filter(read_on__lte=submitted.read_on)
-        .exclude(source=Reading.Source.CUSTOMER, read_on=submitted.read_on)
-        .order_by("-read_on", "-id")
-        .first()
-    )
-    if previous is not None and submitted.value < previous.value:
+    problem = window_problem(meter.service_point, submitted.read_on, today)
+    if problem:
+        raise ValidationError({"read_on": problem})
+    limit = register_limit(meter)
+    if limit is not None and submitted.value >= limit:
         raise ValidationError(
             {
                 "value": _(
-                    "The value cannot be lower than the previous reading: %(value)s m³ on %(date)s."
+                    "This meter has %(digits)d digits before the comma: it shows at most "
+                    "%(highest)s m³."
                 )
-                % {
-                    "value": formats.number_format(previous.value, 3, use_l10n=True),
-                    "date": formats.date_format(previous.read_on),
-                }
+                % {"digits": meter.register_digits, "highest": _value(limit - THOUSANDTH)}
             }
         )
+    expected = expectation(meter, submitted.read_on)
+    previous = expected.previous
+    if previous is None:
+        used = None
+    else:
+        used = use_between(meter, previous.value, submitted.value)
+        if submitted.value < previous.value and not _is_rollover(
+            used, limit, expected.highest_use(submitted.read_on)
+        ):
+            raise ValidationError(
+                {
+                    "value": _(
+                        "The value cannot be lower than the previous reading: %(value)s m³ on "
+                        "%(date)s."
+                    )
+                    % {
+                        "value": _value(previous.value),
+                        "date": formats.date_format(previous.read_on),
+                    }
+                }
+            )
     later = meter.readings.filter(read_on__gt=submitted.read_on).order_by("read_on").first()
     if later is not None and submitted.value > later.value:
         raise ValidationError(
             {"read_on": _("There is a later reading with a lower value; check the date.")}
         )
+    return used
+
+
+def _is_rollover(used, limit, highest_use) -> bool:
+    """A lower value is the register passing its maximum when the use through zero is
+    plausible: within the band, or, without one, under a tenth of the register."""
+    if used is None:
+        return False
+    if highest_use is not None:
+        return used <= highest_use
+    return used < limit / 10
+
+
+def doubt(meter, submitted: SubmittedReading) -> str | None:
+    """The question to ask back about a value far above the usual use, or None."""
+    expected = expectation(meter, submitted.read_on)
+    highest = expected.highest_use(submitted.read_on)
+    if highest is None:
+        return None
+    used = use_between(meter, expected.previous.value, submitted.value)
+    if used is None or used <= highest:
+        return None
+    usual = expected.expected_use(submitted.read_on)
+    if usual > 0:
+        times = (used / usual).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return _(
+            "That is about %(times)s times more than usual — check the reading. If it is "
+            "right, confirm it and the customer office will look at it."
+        ) % {"times": times}
+    return _(
+        "That is far more than usual — check the reading. If it is right, confirm it and the "
+        "customer office will look at it."
+    )
 
 
 @transaction.atomic
-def record_submission(meter, submitted: SubmittedReading) -> Reading:
-    """Store the customer's reading; a second one on the same day replaces the first."""
+def record_submission(
+    meter, submitted: SubmittedReading, *, confirmed=False, photo=None, request=None
+) -> Reading:
+    """Store the customer's reading; a second one on the same day replaces the first (and its
+    photo). An unlikely value is stored only when confirmed, and then flagged for review.
+    `photo` is what ebok.customers.photos.reencode returned."""
     check(meter, submitted)
+    question = doubt(meter, submitted)
+    if question and not confirmed:
+        raise ValidationError(question, code="unconfirmed")
     reading, _created = Reading.objects.update_or_create(
         meter=meter,
         read_on=submitted.read_on,
         source=Reading.Source.CUSTOMER,
-        defaults={"value": submitted.value},
+        defaults={"value": submitted.value, "needs_review": bool(question)},
+    )
+    ReadingPhoto.objects.filter(reading=reading).delete()
+    if photo is not None:
+        content, width, height = photo
+        ReadingPhoto.objects.create(reading=reading, content=content, width=width, height=height)
+    detail = f"{meter.serial_number}: {submitted.value:.3f} m³, {submitted.read_on.isoformat()}"
+    if question:
+        detail += ", flagged for review"
+    if photo is not None:
+        detail += ", with a photo"
+    check_leaks_after_commit([meter.service_point_id])
+    audit(
+        AuditEvent.Kind.READING_SUBMITTED,
+        request=request,
+        customer=meter.service_point.customer,
+        detail=detail,
     )
     return reading
+
+
+@dataclass(frozen=True)
+class ReadingGuide:
+    """What the form shows beside the field: the last reading, the expected range today, and
+    why readings are not taken now (outside a reading window)."""
+
+    previous: Reading | None
+    expected: tuple[Decimal, Decimal] | None
+    closed: str | None
+    rolls_over_at: Decimal | None
+
+
+def reading_guide(meter, today: date) -> ReadingGuide:
+    expected = expectation(meter, today)
+    band = expected.range(today)
+    limit = register_limit(meter)
+    rolls_over_at = None
+    if band is not None and limit is not None and band[1] >= limit:
+        rolls_over_at, band = limit, (band[0], band[1] - limit)
+    return ReadingGuide(
+        previous=expected.previous,
+        expected=band,
+        closed=window_problem(meter.service_point, today, today),
+        rolls_over_at=rolls_over_at,
+    )

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from ebok.portal.views import access, documents, info, invoices, meters, numbers, payments
+from ebok.portal.views import (
+    access,
+    documents,
+    info,
+    invoices,
+    meter_csv,
+    meters,
+    numbers,
+    payments,
+)
 
 app_name = "portal"
 
@@ -12,6 +21,8 @@ urlpatterns = [
     path("payments/", payments.payment_list_view, name="payments"),
     path("meters/", meters.meter_list_view, name="meters"),
     path("meters/<int:pk>/", meters.meter_detail_view, name="meter"),
+    path("meters/<int:pk>/readings.csv", meter_csv.meter_readings_csv_view, name="meter_csv"),
+    path("meters/consumption.csv", meter_csv.consumption_csv_view, name="consumption_csv"),
     path("documents/", documents.document_list_view, name="documents"),
     path("documents/<int:pk>/", documents.document_download_view, name="document"),
     path("home/", info.overview_view, name="overview"),

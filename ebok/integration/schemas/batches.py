@@ -11,6 +11,7 @@ from ebok.integration.schemas.records import (
     MeterIn,
     PaymentIn,
     ReadingIn,
+    ReadingWindowIn,
     ServicePointIn,
 )
 from ebok.integration.schemas.types import Record, Schema
@@ -21,6 +22,7 @@ SECTIONS = [
     "service_points",
     "meters",
     "readings",
+    "reading_windows",
     "invoices",
     "payments",
     "memberships",
@@ -55,6 +57,10 @@ class ReadingsBatch(LimitedBatch):
     readings: list[ReadingIn]
 
 
+class ReadingWindowsBatch(LimitedBatch):
+    reading_windows: list[ReadingWindowIn]
+
+
 class InvoicesBatch(LimitedBatch):
     invoices: list[InvoiceIn]
 
@@ -74,6 +80,7 @@ class MixedBatch(LimitedBatch):
     service_points: list[ServicePointIn] = []
     meters: list[MeterIn] = []
     readings: list[ReadingIn] = []
+    reading_windows: list[ReadingWindowIn] = []
     invoices: list[InvoiceIn] = []
     payments: list[PaymentIn] = []
     memberships: list[MembershipIn] = []

@@ -19,6 +19,13 @@ class SubmittedReading(Schema):
     read_on: date
     value: MeterValue
     submitted_at: datetime
+    needs_review: bool = Field(
+        description="Far above the customer's usual use and confirmed by them: worth a look "
+        "before billing on it."
+    )
+    photo_url: str | None = Field(
+        description="Where the customer's photo of the meter is (GET, same token), or null."
+    )
 
 
 class SubmittedReadings(Schema):

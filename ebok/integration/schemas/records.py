@@ -19,6 +19,7 @@ from ebok.integration.schemas.types import (
     IsoDate,
     MembershipRole,
     MeterKind,
+    MeterUse,
     MeterValue,
     Money,
     PaymentMethod,
@@ -71,6 +72,11 @@ class ServicePointIn(Record):
     street: Text(200)
     water: bool = True
     sewage: bool = True
+    norm_monthly_use: MeterUse | None = Field(
+        None,
+        description="The tariff group's norm in m³ a month: the expected use of a meter "
+        "without 12 months of history, for checking self-readings.",
+    )
 
 
 class MeterIn(Record):
@@ -81,6 +87,16 @@ class MeterIn(Record):
     description: Text(100, required=False) = ""
     installed_on: IsoDate
     removed_on: IsoDate | None = None
+    register_digits: int | None = Field(
+        None,
+        ge=1,
+        le=9,
+        description="Digits before the comma (e.g. 5: the meter shows at most 99999.999 and "
+        "then starts again from 0). Self-readings beyond it are refused; null: not checked.",
+    )
+    legalised_until: IsoDate | None = Field(
+        None, description="The end of the meter's legalisation (legalizacja)."
+    )
 
     _removed_after_installed = field_validator("removed_on")(_not_before("installed_on"))
 
@@ -96,6 +112,15 @@ class ReadingIn(Record):
         description="The id of a reading taken from GET /submitted-readings that this record "
         "is: eBOK then keeps one row for it (the submitted one gets this external_id).",
     )
+
+
+class ReadingWindowIn(Record):
+    external_id: ExternalId
+    service_point_external_id: ExternalId
+    opens_on: IsoDate = Field(description="The first day self-readings are accepted.")
+    closes_on: IsoDate = Field(description="The last day self-readings are accepted.")
+
+    _closes_after_opening = field_validator("closes_on")(_not_before("opens_on"))
 
 
 class ChargeIn(Record):

@@ -125,6 +125,7 @@ def _decimal(max_digits: int, places: int, *, minimum=None, maximum=None, exampl
 
 Money = _decimal(12, 2, example="123.45")
 MeterValue = _decimal(12, 3, minimum=Decimal(0), example="1234.567")
+MeterUse = _decimal(9, 3, minimum=Decimal(0), example="3.000")
 Quantity = _decimal(12, 3, example="9.500")
 UnitPrice = _decimal(12, 4, example="5.4300")
 VatRate = _decimal(5, 2, minimum=Decimal(0), maximum=Decimal(100), example="8.00")

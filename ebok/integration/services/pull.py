@@ -7,9 +7,11 @@ AccountChangeExport), and acknowledged ones are not handed out again. See docs/a
 """
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404
 
 from ebok.accounts.models import AccountChange
-from ebok.customers.models import Reading
+from ebok.customers.models import Reading, ReadingPhoto
 from ebok.integration.models import AccountChangeExport, ReadingExport
 
 
@@ -41,8 +43,17 @@ def _acknowledge(known_rows, export_model, field: str, ids: list[int], token):
 
 def pending(after: int, limit: int) -> tuple[list[Reading], bool]:
     """Submitted readings not yet acknowledged, after the cursor."""
-    queryset = submitted_readings().select_related("meter__service_point__customer")
+    queryset = (
+        submitted_readings()
+        .select_related("meter__service_point__customer")
+        .annotate(has_photo=Exists(ReadingPhoto.objects.filter(reading=OuterRef("pk"))))
+    )
     return _pending(queryset, after, limit)
+
+
+def photo_of(reading_id: int) -> ReadingPhoto:
+    """The photo sent with a submitted reading (404 when there is none)."""
+    return get_object_or_404(ReadingPhoto, reading_id=reading_id, reading__in=submitted_readings())
 
 
 def acknowledge(ids: list[int], *, token=None) -> tuple[int, int, list[int]]:

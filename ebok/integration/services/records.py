@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from ebok.billing.models import Invoice, InvoiceLine, Payment
-from ebok.customers.models import Customer, Meter, Reading, ServicePoint
+from ebok.customers.models import Customer, Meter, Reading, ReadingWindow, ServicePoint
+from ebok.customers.tasks import check_leaks_after_commit
 from ebok.integration.services.sections import Reference, Section
 from ebok.payments.models import OnlinePaymentPart
 from ebok.payments.pull import paid_parts
@@ -87,6 +88,7 @@ class ServicePoints(Section):
             "street": item.street,
             "water": item.water,
             "sewage": item.sewage,
+            "norm_monthly_use": item.norm_monthly_use,
         }
 
 
@@ -104,6 +106,8 @@ class Meters(Section):
             "description": item.description,
             "installed_on": item.installed_on,
             "removed_on": item.removed_on,
+            "register_digits": item.register_digits,
+            "legalised_until": item.legalised_until,
         }
 
 
@@ -142,6 +146,13 @@ class Readings(Section):
             if message:
                 self.batch.error(self.name, index, "submitted_id", message)
 
+    def after_write(self):
+        changed = [row.meter_id for _item, row, state in self.written if state != "unchanged"]
+        points = Meter.objects.filter(pk__in=set(changed)).values_list(
+            "service_point_id", flat=True
+        )
+        check_leaks_after_commit(points)
+
     def values(self, item):
         return {
             "external_id": item.external_id,
@@ -149,6 +160,22 @@ class Readings(Section):
             "read_on": item.read_on,
             "value": item.value,
             "source": item.source,
+        }
+
+
+class ReadingWindows(Section):
+    """The days a service point accepts self-readings; with none, every day does."""
+
+    name = "reading_windows"
+    model = ReadingWindow
+    references = (SERVICE_POINT,)
+
+    def values(self, item):
+        return {
+            "external_id": item.external_id,
+            "service_point_id": self.resolve(SERVICE_POINT, item),
+            "opens_on": item.opens_on,
+            "closes_on": item.closes_on,
         }
 
 
@@ -331,4 +358,4 @@ class Payments(Section):
         tell_payments([row for _item, row, state in self.written if state == "created"])
 
 
-SECTIONS = [Customers, ServicePoints, Meters, Readings, Invoices, Payments]
+SECTIONS = [Customers, ServicePoints, Meters, Readings, ReadingWindows, Invoices, Payments]

@@ -35,6 +35,7 @@ def test_the_schema_names_every_endpoint_and_the_bearer_token():
         "/api/v1/service-points",
         "/api/v1/meters",
         "/api/v1/readings",
+        "/api/v1/reading-windows",
         "/api/v1/invoices",
         "/api/v1/payments",
         "/api/v1/memberships",
@@ -54,6 +55,7 @@ def test_the_schema_names_every_endpoint_and_the_bearer_token():
         "/api/v1/case-messages",
         "/api/v1/case-messages/ack",
         "/api/v1/case-updates",
+        "/api/v1/submitted-readings/{reading_id}/photo",
     }
     assert schema["components"]["securitySchemes"]["BearerToken"] == {
         "type": "http",

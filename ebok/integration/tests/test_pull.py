@@ -45,6 +45,8 @@ def test_submitted_readings_come_with_what_the_billing_system_knows_them_by(api,
         "read_on": "2026-11-20",
         "value": "140.125",
         "submitted_at": pulled["submitted_at"],
+        "needs_review": False,
+        "photo_url": None,
     }
 
 

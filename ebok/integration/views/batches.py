@@ -12,6 +12,7 @@ from ebok.integration.schemas.batches import (
     MixedBatch,
     PaymentsBatch,
     ReadingsBatch,
+    ReadingWindowsBatch,
     Rejection,
     ServicePointsBatch,
 )
@@ -58,6 +59,17 @@ def push_meters(request, payload: MetersBatch):
 
 @router.post("/readings", response=RESPONSES, summary="Create or update meter readings")
 def push_readings(request, payload: ReadingsBatch):
+    return _import(request, payload)
+
+
+@router.post(
+    "/reading-windows",
+    response=RESPONSES,
+    summary="Create or update reading windows",
+    description="The days on which a service point accepts self-readings. A service point "
+    "with windows takes readings only inside one of them; one without any takes them any day.",
+)
+def push_reading_windows(request, payload: ReadingWindowsBatch):
     return _import(request, payload)
 
 

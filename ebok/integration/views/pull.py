@@ -1,6 +1,8 @@
 """GET what eBOK collected (readings customers submitted, changes of contact data and consents);
 POST which of them the billing system has taken."""
 
+from django.http import HttpResponse
+from django.urls import reverse
 from ninja import Query, Router
 from pydantic import Field
 
@@ -41,6 +43,22 @@ def submitted_readings(request, page: Query[Page]):
         "next_cursor": readings[-1].id if readings else page.after,
         "has_more": has_more,
     }
+
+
+@router.get(
+    "/submitted-readings/{reading_id}/photo",
+    response={200: None, 401: Message, 404: Message},
+    url_name="reading_photo",
+    summary="The customer's photo of the meter sent with a reading (JPEG)",
+    description="Re-encoded by eBOK as JPEG, without the photo's metadata.",
+    openapi_extra={"responses": {200: {"content": {"image/jpeg": {}}}}},
+)
+def reading_photo(request, reading_id: int):
+    photo = pull.photo_of(reading_id)
+    note_records(request, 1)
+    response = HttpResponse(bytes(photo.content), content_type="image/jpeg")
+    response["Content-Disposition"] = f'inline; filename="reading-{reading_id}.jpg"'
+    return response
 
 
 @router.post(
@@ -104,4 +122,8 @@ def _reading(reading) -> dict:
         "read_on": reading.read_on,
         "value": reading.value,
         "submitted_at": reading.created_at,
+        "needs_review": reading.needs_review,
+        "photo_url": reverse("integration-api:reading_photo", args=[reading.id])
+        if reading.has_photo
+        else None,
     }

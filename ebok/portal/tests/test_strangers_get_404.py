@@ -38,6 +38,7 @@ def strangers_things(stranger, tmp_path, settings):
         "invoice": stranger.invoices.first().pk,
         "invoice_pdf": stranger.invoices.first().pk,
         "meter": meter.pk,
+        "meter_csv": meter.pk,
         "document": document.pk,
     }
 
@@ -57,6 +58,7 @@ def test_every_pattern_with_an_id_is_covered():
         "invoice",
         "invoice_pdf",
         "meter",
+        "meter_csv",
     ]
 
 

@@ -1,11 +1,13 @@
 from django.db.models import Max
 from django.shortcuts import render
+from django.utils import timezone
 
 from ebok.accounts.decorators import customer_required
 from ebok.billing.accounts import format_nrb, payment_account
 from ebok.billing.balance import balance, next_payment
 from ebok.content.areas import for_customer
 from ebok.portal.scope import CustomerScope
+from ebok.portal.views.meters import total_use, with_leak_warning
 
 ANNOUNCEMENTS_SHOWN = 5
 
@@ -39,5 +41,7 @@ def overview_view(request):
         "latest_invoice": scope.invoices.first(),
         "last_reading": scope.readings.select_related("meter").order_by("-read_on", "-id").first(),
         "announcements": for_customer(request.customer)[:3],
+        "use": total_use(scope, timezone.localdate()),
+        "leaking_points": with_leak_warning(scope.service_points).filter(leak_since__isnull=False),
     }
     return render(request, "portal/overview.html", context)

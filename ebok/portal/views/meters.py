@@ -1,13 +1,16 @@
 from django.contrib import messages
-from django.db.models import F, OuterRef, Prefetch, Subquery, Window
+from django.db.models import Case, F, OuterRef, Prefetch, Subquery, When, Window
 from django.db.models.functions import Lag
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from ebok.accounts.decorators import customer_required
-from ebok.customers.models import Meter, Reading
-from ebok.customers.readings import record_submission
+from ebok.customers.charts import panel
+from ebok.customers.consumption import monthly
+from ebok.customers.models import LeakWarning, Meter, Reading
+from ebok.customers.readings import reading_guide, record_submission, register_limit
 from ebok.portal.forms import ReadingForm
 from ebok.portal.paging import page_of
 from ebok.portal.scope import CustomerScope
@@ -21,6 +24,23 @@ def _with_last_reading(meters):
     )
 
 
+def with_leak_warning(points):
+    """Each point with its open leak warning's figures (leak_since is None without one), in
+    the points' own query."""
+    warning = LeakWarning.objects.filter(service_point=OuterRef("pk"), cleared_on__isnull=True)
+    return points.annotate(
+        leak_since=Subquery(warning.values("since")[:1]),
+        leak_daily=Subquery(warning.values("daily_use")[:1]),
+        leak_baseline=Subquery(warning.values("baseline")[:1]),
+    )
+
+
+def total_use(scope, today):
+    """The customer's main meters' use by month, for the meters tab and "Strona główna"."""
+    _series, total = monthly(scope.meters, today, _("All main meters"))
+    return panel(total, "total")
+
+
 @customer_required
 def meter_list_view(request):
     """ "Punkty/liczniki": the service points with their meters and each one's last reading."""
@@ -28,18 +48,23 @@ def meter_list_view(request):
     # is spelled out: PostgreSQL and SQLite would each put "not removed" at a different end.
     in_use_first = F("removed_on").desc(nulls_first=True)
     meters = _with_last_reading(Meter.objects.order_by(in_use_first, "kind", "serial_number"))
-    points = CustomerScope(request.customer).service_points.prefetch_related(
+    scope = CustomerScope(request.customer)
+    points = with_leak_warning(scope.service_points).prefetch_related(
         Prefetch("meters", queryset=meters)
     )
-    return render(request, "portal/meters.html", {"points": points})
+    context = {"points": points, "use": total_use(scope, timezone.localdate())}
+    return render(request, "portal/meters.html", context)
 
 
-def with_consumption(readings):
-    """Each reading with the consumption since the meter's previous reading (None for the first)."""
+def with_consumption(readings, meter):
+    """Each reading of the meter with the consumption since its previous one (None for the
+    first); a lower value is the register rolling over when the meter's digits are known."""
     previous = Window(Lag("value"), partition_by=[F("meter_id")], order_by=[F("read_on"), F("id")])
-    return readings.annotate(previous_value=previous).annotate(
-        consumption=F("value") - F("previous_value")
-    )
+    used = F("value") - F("previous_value")
+    limit = register_limit(meter)
+    if limit is not None:
+        used = Case(When(value__lt=F("previous_value"), then=used + limit), default=used)
+    return readings.annotate(previous_value=previous).annotate(consumption=used)
 
 
 @customer_required
@@ -47,15 +72,29 @@ def meter_detail_view(request, pk):
     """A meter's readings, and the form to submit one ("samoodczyt")."""
     scope = CustomerScope(request.customer)
     meter = get_object_or_404(scope.meters.select_related("service_point"), pk=pk)
-    form = ReadingForm(meter, request.POST or None)
+    form = ReadingForm(meter, request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        reading = record_submission(meter, form.submitted())
-        messages.success(
-            request,
-            _("Thank you. Your reading of %(value)s m³ on %(date)s has been recorded.")
-            % {"value": number_format(reading.value, 3), "date": date_format(reading.read_on)},
+        reading = record_submission(
+            meter,
+            form.submitted(),
+            confirmed=form.confirmed,
+            photo=form.cleaned_data["photo"],
+            request=request,
         )
+        text = _("Thank you. Your reading of %(value)s m³ on %(date)s has been recorded.") % {
+            "value": number_format(reading.value, 3),
+            "date": date_format(reading.read_on),
+        }
+        if reading.needs_review:
+            text += " " + _("The customer office will check it because it is far above usual.")
+        messages.success(request, text)
         return redirect("portal:meter", pk=meter.pk)
-    readings = with_consumption(meter.readings.all()).order_by("-read_on", "-id")
-    context = {"meter": meter, "page": page_of(request, readings), "form": form}
+    readings = with_consumption(meter.readings.all(), meter).order_by("-read_on", "-id")
+    context = {
+        "meter": meter,
+        "page": page_of(request, readings),
+        "form": form,
+        "guide": reading_guide(meter, timezone.localdate()),
+        "use": panel(monthly([meter], timezone.localdate(), "")[0][0], "meter"),
+    }
     return render(request, "portal/meter_detail.html", context)

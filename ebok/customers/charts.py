@@ -1,0 +1,99 @@
+"""A consumption series drawn as an SVG bar chart by the server: no JavaScript, no library.
+
+The template (templates/portal/includes/consumption_chart.html) only places what is computed
+here; the same numbers fill the data table beside the chart.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ebok.customers.consumption import Series
+
+WIDTH, HEIGHT = 720, 260
+LEFT, RIGHT, TOP, BOTTOM = 56, 8, 12, 36
+GRID_LINES = 4
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Slot:
+    month: object  # consumption.Month
+    now: Bar | None
+    before: Bar | None
+    label_x: float
+    labelled: bool
+
+
+def _nice_ceiling(value: Decimal) -> Decimal:
+    """A round top for the axis: 1, 2, 2.5 or 5 times a power of ten, at or above value."""
+    if value <= 0:
+        return Decimal(1)
+    exponent = Decimal(10) ** (len(str(int(value))) - 1) if value >= 1 else Decimal("0.1")
+    for step in (1, 2, Decimal("2.5"), 5, 10):
+        if value <= step * exponent:
+            return step * exponent
+    return 10 * exponent
+
+
+def chart(series: Series) -> dict:
+    values = [
+        used
+        for month in series.months
+        for used in (month.used, month.year_before.used if month.year_before else None)
+        if used is not None
+    ]
+    top = _nice_ceiling(max(values, default=Decimal(0)))
+    plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    slot_width = plot_width / max(len(series.months), 1)
+    bar_width = slot_width * 0.38
+
+    def bar(x, used):
+        if used is None:
+            return None
+        height = float(used / top) * plot_height
+        top_y = TOP + plot_height - height
+        return Bar(round(x, 1), round(top_y, 1), round(bar_width, 1), round(height, 1))
+
+    slots = []
+    for index, month in enumerate(series.months):
+        x = LEFT + index * slot_width + slot_width * 0.1
+        before = month.year_before.used if month.year_before else None
+        slots.append(
+            Slot(
+                month=month,
+                before=bar(x, before),
+                now=bar(x + bar_width, month.used),
+                label_x=round(LEFT + (index + 0.5) * slot_width, 1),
+                labelled=month.start.month in (1, 4, 7, 10),
+            )
+        )
+    grid = [
+        {
+            "y": round(TOP + plot_height - plot_height * i / GRID_LINES, 1),
+            "value": top * i / GRID_LINES,
+        }
+        for i in range(GRID_LINES + 1)
+    ]
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "baseline": TOP + plot_height,
+        "label_y": HEIGHT - 14,
+        "slots": slots,
+        "grid": grid,
+    }
+
+
+def panel(series: Series, key: str) -> dict:
+    """What the consumption include needs for one series: the chart, the change against the
+    year before, and a key that keeps its element ids unique on the page."""
+    return {"series": series, "chart": chart(series), "change": series.change(), "key": key}
