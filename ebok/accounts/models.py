@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class User(AbstractUser):
@@ -325,7 +326,7 @@ class DataExport(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("being prepared")
         READY = "ready", _("ready")
-        FAILED = "failed", _("failed")
+        FAILED = "failed", pgettext_lazy("data export status", "failed")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

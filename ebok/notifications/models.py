@@ -11,6 +11,7 @@ import secrets
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Channel(models.TextChoices):
@@ -23,7 +24,7 @@ class Notice(models.Model):
         PENDING = "pending", _("waiting")
         SENDING = "sending", _("being sent")
         SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
+        FAILED = "failed", pgettext_lazy("notice status", "failed")
 
     customer = models.ForeignKey(
         "customers.Customer",

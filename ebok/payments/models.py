@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ebok.billing.models import MONEY
 
@@ -20,7 +21,7 @@ class OnlinePayment(models.Model):
     class State(models.TextChoices):
         PENDING = "pending", _("awaiting confirmation")
         PAID = "paid", _("paid")
-        FAILED = "failed", _("failed")
+        FAILED = "failed", pgettext_lazy("online payment state", "failed")
         CANCELLED = "cancelled", _("cancelled")
 
     # Sent to the provider as its sessionId; random, so it says nothing and cannot be guessed.

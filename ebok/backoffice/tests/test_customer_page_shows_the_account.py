@@ -107,8 +107,9 @@ def test_billing_fields_are_read_only_for_customers_from_the_billing_system(oper
 
     url = reverse("admin:customers_customer_change", args=[customer.pk])
     data = {"email": "nowy@example.pl", "phone": "25 792 00 00", "name": "Ktoś Inny"}
-    # The inline of logins with access to the number, left as it is (none).
+    # The inlines (logins with access to the number, notices sent), left as they are (none).
     data |= {"memberships-TOTAL_FORMS": 0, "memberships-INITIAL_FORMS": 0}
+    data |= {"notices-TOTAL_FORMS": 0, "notices-INITIAL_FORMS": 0}
     assert operator_client.post(url, data).status_code == 302
     customer.refresh_from_db()
     assert customer.email == "nowy@example.pl"

@@ -28,9 +28,11 @@ def test_staff_create_a_customer_in_the_polish_admin(staff_client):
             "street": "ul. Rynek 3",
             "email": "zofia@example.pl",
             "phone": "",
-            # The inline of logins with access to the number, left empty.
+            # The inlines (logins with access to the number, notices sent), left empty.
             "memberships-TOTAL_FORMS": 0,
             "memberships-INITIAL_FORMS": 0,
+            "notices-TOTAL_FORMS": 0,
+            "notices-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302
