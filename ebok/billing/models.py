@@ -30,18 +30,21 @@ class Invoice(models.Model):
     vat = models.DecimalField(_("VAT"), **MONEY)
     gross = models.DecimalField(_("gross"), **MONEY)
     pdf = models.FileField(_("PDF"), upload_to="invoices/%Y/%m/", blank=True)
-    # KSeF (ebok/billing/ksef.py), when the billing system sends them.
-    ksef_number = models.CharField(_("KSeF number"), max_length=35, blank=True)
+    # KSeF (ebok/billing/ksef.py), when the billing system sends them. Database defaults too:
+    # the demo data and bulk loads COPY invoices without these columns.
+    ksef_number = models.CharField(_("KSeF number"), max_length=35, blank=True, db_default="")
     ksef_mode = models.CharField(
         _("KSeF issue mode"),
         max_length=10,
         choices=[("online", _("online")), ("offline", _("offline"))],
         blank=True,
+        db_default="",
     )
     ksef_sha256 = models.CharField(
         _("SHA-256 of the invoice file"),
         max_length=64,
         blank=True,
+        db_default="",
         help_text=_("64 hexadecimal digits: the hash in the KSeF verification link."),
     )
 

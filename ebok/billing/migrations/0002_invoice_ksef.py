@@ -13,16 +13,16 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='invoice',
             name='ksef_mode',
-            field=models.CharField(blank=True, choices=[('online', 'online'), ('offline', 'offline')], max_length=10, verbose_name='KSeF issue mode'),
+            field=models.CharField(blank=True, db_default='', choices=[('online', 'online'), ('offline', 'offline')], max_length=10, verbose_name='KSeF issue mode'),
         ),
         migrations.AddField(
             model_name='invoice',
             name='ksef_number',
-            field=models.CharField(blank=True, max_length=35, verbose_name='KSeF number'),
+            field=models.CharField(blank=True, db_default='', max_length=35, verbose_name='KSeF number'),
         ),
         migrations.AddField(
             model_name='invoice',
             name='ksef_sha256',
-            field=models.CharField(blank=True, help_text='64 hexadecimal digits: the hash in the KSeF verification link.', max_length=64, verbose_name='SHA-256 of the invoice file'),
+            field=models.CharField(blank=True, db_default='', help_text='64 hexadecimal digits: the hash in the KSeF verification link.', max_length=64, verbose_name='SHA-256 of the invoice file'),
         ),
     ]
