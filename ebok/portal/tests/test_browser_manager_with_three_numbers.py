@@ -1,7 +1,7 @@
 """A property manager with three customer numbers, in a real browser: logs in with one, switches
 with the header's form (by mouse, by keyboard alone, and with JavaScript off), reads each
-number's invoices, and sees all three on "Moje numery"; axe-core at a phone's and a desktop's
-width, in Polish and English."""
+number's invoices, sees all three on "Moje numery" and pays two of them in one online payment;
+axe-core at a phone's and a desktop's width, in Polish and English."""
 
 import re
 
@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 from ebok.accounts.models import Membership
 from ebok.billing.balance import balance
 from ebok.billing.formatting import money
+from ebok.payments.models import OnlinePayment
+from ebok.payments.testing import Przelewy24Server
 from ebok.testing import (
     PASSWORD,
     VIEWPORTS,
@@ -77,6 +79,40 @@ def test_the_manager_switches_numbers_and_reads_each_ones_invoices(live_server, 
     expect(rows.filter(has_text=NUMBERS[2])).to_contain_text("przeglądający")
     rows.filter(has_text=NUMBERS[2]).get_by_role("button").click()
     expect(page.get_by_text(f"Witaj, {NUMBERS[2]} !")).to_be_visible()
+
+
+@pytest.fixture
+def p24(settings):
+    """A local Przelewy24, and eBOK configured to use it."""
+    with Przelewy24Server() as server:
+        for name, value in server.settings().items():
+            setattr(settings, name, value)
+        yield server
+
+
+def test_the_manager_pays_two_numbers_in_one_payment(live_server, page, manager, p24):
+    due = {customer.number: balance(customer).amount_due for customer in manager[:2]}
+    page.goto("/")
+    log_in(page, NUMBERS[0], PASSWORD)
+    page.get_by_role("link", name="Moje numery").click()
+    page.get_by_role("link", name="Zapłać za kilka numerów naraz").click()
+    # Every number with something due comes ticked; the third is left for later.
+    expect(page.get_by_label(f"{NUMBERS[0]}, Anna Zarządca")).to_be_checked()
+    expect(page.get_by_label(f"{NUMBERS[1]}, Wspólnota Gdańska 3")).to_be_checked()
+    page.get_by_label(f"{NUMBERS[2]}, Wspólnota Polna 7").uncheck()
+    page.get_by_role("button", name="Przejdź do płatności").click()
+
+    # The gateway asks for the sum of the two, in one transaction.
+    total = sum(due.values())
+    expect(page).to_have_url(re.compile(re.escape(f"{p24.url}/trnRequest/T")))
+    expect(page.get_by_text(f"{total:.2f} PLN".replace(".", ","))).to_be_visible()
+    page.get_by_role("button", name="Zapłać BLIK").click()
+    expect(page.get_by_role("status")).to_contain_text("Dziękujemy: płatność została przyjęta.")
+
+    payment = OnlinePayment.objects.get()
+    assert payment.state == OnlinePayment.State.PAID
+    parts = {part.customer.number: part.amount for part in payment.parts.all()}
+    assert parts == due
 
 
 def test_the_switcher_works_with_the_keyboard_alone(live_server, page, manager):
