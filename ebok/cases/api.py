@@ -11,7 +11,6 @@ from typing import Literal
 
 from django.db import transaction
 from django.db.models import Min
-from django.utils import timezone
 from ninja import Query, Router
 from pydantic import Field
 
@@ -22,6 +21,7 @@ from ebok.integration.schemas.batches import LimitedBatch, Rejection
 from ebok.integration.schemas.batches import Message as Detail
 from ebok.integration.schemas.types import PositiveId, Record, Schema
 from ebok.integration.security import note_records
+from ebok.integration.services import pull
 
 router = Router(tags=["cases"])
 
@@ -101,24 +101,13 @@ class Applied(Schema):
     status_changed: int
 
 
-def _customer_messages():
-    return Message.objects.filter(from_office=False, internal=False)
-
-
 @router.get(
     "/case-messages",
     response={200: CustomerMessages, 401: Detail, 422: Rejection},
     summary="Cases and messages customers wrote, not yet acknowledged",
 )
 def pull_case_messages(request, page: Query[Page]):
-    rows = list(
-        _customer_messages()
-        .filter(id__gt=page.after, acknowledged_at__isnull=True)
-        .select_related("case__customer", "case__type", "case__invoice", "case__reading")
-        .prefetch_related("attachments")
-        .order_by("id")[: page.limit + 1]
-    )
-    rows, has_more = rows[: page.limit], len(rows) > page.limit
+    rows, has_more = pull.pending_case_messages(page.after, page.limit)
     first_ids = _first_message_ids({message.case_id for message in rows})
     note_records(request, len(rows))
     return {
@@ -145,17 +134,8 @@ def _first_message_ids(case_ids) -> set[int]:
 )
 def acknowledge_case_messages(request, payload: Acknowledgement):
     note_records(request, len(payload.ids))
-    wanted = set(payload.ids)
-    with transaction.atomic():
-        known = _customer_messages().filter(pk__in=wanted)
-        before = set(known.filter(acknowledged_at__isnull=False).values_list("pk", flat=True))
-        new = known.filter(acknowledged_at__isnull=True).update(acknowledged_at=timezone.now())
-        found = set(known.values_list("pk", flat=True))
-    return {
-        "acknowledged": new,
-        "already_acknowledged": len(before),
-        "unknown": sorted(wanted - found),
-    }
+    new, before, unknown = pull.acknowledge_case_messages(payload.ids, token=request.auth)
+    return {"acknowledged": new, "already_acknowledged": before, "unknown": unknown}
 
 
 @router.post(

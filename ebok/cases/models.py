@@ -201,11 +201,9 @@ class Message(models.Model):
         _("internal note"), default=False, help_text=_("The customer does not see it.")
     )
     body = models.TextField(_("message"))
+    # The billing system or CRM pulls the customer's messages and acknowledges those it took:
+    # integration.CaseMessageExport, as every pull (ebok/integration/services/pull.py).
     created_at = models.DateTimeField(_("time"), default=timezone.now)
-    # The billing system or CRM pulls the customer's messages and acknowledges those it took.
-    acknowledged_at = models.DateTimeField(
-        _("taken by the billing system"), null=True, blank=True, editable=False
-    )
 
     class Meta:
         verbose_name = _("message")

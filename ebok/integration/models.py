@@ -122,3 +122,22 @@ class AccountChangeExport(Export):
 
     def __str__(self) -> str:
         return f"{self.change_id} {self.acknowledged_at:%Y-%m-%d %H:%M}"
+
+
+class CaseMessageExport(Export):
+    """A customer's message in a case that the billing system or CRM said it has taken."""
+
+    message = models.OneToOneField(
+        "cases.Message",
+        verbose_name=_("message"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="export",
+    )
+
+    class Meta:
+        verbose_name = _("case message taken by the billing system")
+        verbose_name_plural = _("case messages taken by the billing system")
+
+    def __str__(self) -> str:
+        return f"{self.message_id} {self.acknowledged_at:%Y-%m-%d %H:%M}"

@@ -69,3 +69,27 @@ def pending_changes(after: int, limit: int) -> tuple[list[AccountChange], bool]:
 
 def acknowledge_changes(ids: list[int], *, token=None) -> tuple[int, int, list[int]]:
     return _acknowledge(AccountChange.objects.all(), AccountChangeExport, "change_id", ids, token)
+
+
+# Cases: the messages customers wrote (new cases and their messages; ebok/cases/api.py).
+
+
+def customer_messages():
+    """Messages the billing system may take: the customers', not the office's nor its notes."""
+    from ebok.cases.models import Message
+
+    return Message.objects.filter(from_office=False, internal=False)
+
+
+def pending_case_messages(after: int, limit: int) -> tuple[list, bool]:
+    """Customers' messages not yet acknowledged, after the cursor, with what describes them."""
+    queryset = customer_messages().select_related(
+        "case__customer", "case__type", "case__invoice", "case__reading"
+    )
+    return _pending(queryset.prefetch_related("attachments"), after, limit)
+
+
+def acknowledge_case_messages(ids: list[int], *, token=None) -> tuple[int, int, list[int]]:
+    from ebok.integration.models import CaseMessageExport
+
+    return _acknowledge(customer_messages(), CaseMessageExport, "message_id", ids, token)
