@@ -82,6 +82,19 @@ class CustomerAccountAdminMixin:
 
     # Permissions -----------------------------------------------------------------------
 
+    def has_delete_permission(self, request, obj=None):
+        # The billing system withdraws its customers itself (docs/api.md); a customer deleted
+        # here would come back with its next push, without the history deleted with it.
+        if obj is not None and obj.external_id:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        # "Delete selected" would not ask customer by customer whether billing owns them.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
     def has_manage_customer_account_permission(self, request, obj=None) -> bool:
         return request.user.has_perm(MANAGE_PERMISSION) and self.has_view_or_change_permission(
             request, obj

@@ -21,8 +21,9 @@ MANAGE_ACCOUNT = ("accounts", "manage_customer_account")
 OPERATOR_PERMISSIONS = {
     "customers": {
         "customer": ["view", "add", "change"],
-        "servicepoint": ["view", "add", "change"],
-        "meter": ["view", "add", "change"],
+        # Service points and meters are the billing system's (ebok/core/admin.py).
+        "servicepoint": ["view"],
+        "meter": ["view"],
         "reading": ["view", "add", "change"],
         "readingwindow": ["view"],
         "leakwarning": ["view"],

@@ -1,16 +1,16 @@
 from django.contrib import admin
 
 from ebok.billing.models import Invoice, InvoiceLine, Payment
+from ebok.core.admin import BillingRecordAdmin, BillingRecordInline
 
 
-class InvoiceLineInline(admin.TabularInline):
+class InvoiceLineInline(BillingRecordInline, admin.TabularInline):
     model = InvoiceLine
-    extra = 0
     raw_id_fields = ["service_point"]
 
 
 @admin.register(Invoice)
-class InvoiceAdmin(admin.ModelAdmin):
+class InvoiceAdmin(BillingRecordAdmin):
     list_display = ["number", "kind", "customer", "issued_on", "due_on", "gross"]
     list_filter = ["kind", "issued_on"]
     search_fields = ["number", "customer__number", "customer__name"]
@@ -22,7 +22,7 @@ class InvoiceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Payment)
-class PaymentAdmin(admin.ModelAdmin):
+class PaymentAdmin(BillingRecordAdmin):
     list_display = ["paid_on", "customer", "amount", "method", "title"]
     list_filter = ["method", "paid_on"]
     search_fields = ["customer__number", "customer__name", "title"]

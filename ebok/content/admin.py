@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ebok.content.models import Announcement, AnnouncementArea, Document, PrivacyPolicy
+from ebok.core.admin import BillingRecordAdmin
 
 
 class PublishedNowFilter(admin.SimpleListFilter):
@@ -107,11 +108,12 @@ class DocumentForm(forms.ModelForm):
             "customer",
             "published_from",
             "published_until",
-            "external_id",
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "file" not in self.fields:
+            return  # shown read-only: a document the billing system sent
         field = self.fields["file"]
         field.help_text = _("A PDF file of at most %(limit)d MB.") % {
             "limit": settings.DOCUMENT_MAX_MB
@@ -120,8 +122,13 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(ScheduledAdmin):
+class DocumentAdmin(BillingRecordAdmin, ScheduledAdmin):
+    """A document the billing system pushed (with its id) is read-only here; the office's own
+    are published, changed and deleted as the office likes."""
+
+    billing_owns_all = False
     form = DocumentForm
+    readonly_fields = ["external_id"]
     list_display = ["date", "title", "kind", "recipient", "published_now", "published_from"]
     list_filter = ["kind", PublishedNowFilter, RecipientFilter]
     search_fields = ["title", "customer__number", "customer__name"]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ebok.accounts import memberships
 from ebok.accounts.models import Membership
 from ebok.backoffice.customer_admin import CustomerAccountAdminMixin
+from ebok.core.admin import BillingRecordAdmin, BillingRecordInline
 from ebok.customers.models import (
     Customer,
     LeakWarning,
@@ -70,13 +71,12 @@ class CustomerAdmin(CustomerAccountAdminMixin, admin.ModelAdmin):
         formset.save_m2m()
 
 
-class MeterInline(admin.TabularInline):
+class MeterInline(BillingRecordInline, admin.TabularInline):
     model = Meter
-    extra = 0
 
 
 @admin.register(ServicePoint)
-class ServicePointAdmin(admin.ModelAdmin):
+class ServicePointAdmin(BillingRecordAdmin):
     list_display = ["code", "customer", "postal_code", "city", "street", "water", "sewage"]
     search_fields = ["code", "street", "city", "customer__number", "customer__name"]
     list_select_related = ["customer"]
@@ -84,14 +84,15 @@ class ServicePointAdmin(admin.ModelAdmin):
     inlines = [MeterInline]
 
 
-class ReadingInline(admin.TabularInline):
+class ReadingInline(BillingRecordInline, admin.TabularInline):
+    """The meter's readings to read; a customer's own is edited on its page."""
+
     model = Reading
-    extra = 0
     ordering = ["-read_on"]
 
 
 @admin.register(Meter)
-class MeterAdmin(admin.ModelAdmin):
+class MeterAdmin(BillingRecordAdmin):
     list_display = ["serial_number", "kind", "service_point", "installed_on", "removed_on"]
     list_filter = ["kind"]
     search_fields = ["serial_number", "service_point__code", "service_point__customer__number"]
@@ -101,7 +102,11 @@ class MeterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reading)
-class ReadingAdmin(admin.ModelAdmin):
+class ReadingAdmin(BillingRecordAdmin):
+    """Readings the billing system pushed are read-only; those customers submitted (which it
+    pulls) stay the office's to correct."""
+
+    billing_owns_all = False
     list_display = ["meter", "read_on", "value", "source", "needs_review", "created_at"]
     list_filter = ["needs_review", "source", "read_on"]
     search_fields = ["meter__serial_number", "meter__service_point__customer__number"]
@@ -127,7 +132,7 @@ class ReadingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReadingWindow)
-class ReadingWindowAdmin(admin.ModelAdmin):
+class ReadingWindowAdmin(BillingRecordAdmin):
     list_display = ["service_point", "opens_on", "closes_on", "external_id"]
     search_fields = ["service_point__code", "service_point__customer__number"]
     list_select_related = ["service_point"]
