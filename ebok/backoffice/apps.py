@@ -33,8 +33,13 @@ class OfficeAdminConfig(admin_apps.AdminConfig):
         from django.contrib import admin
         from django_otp.plugins.otp_static.models import StaticDevice
         from django_otp.plugins.otp_totp.models import TOTPDevice
+        from django_tasks_db.models import DBTaskResult
 
         # django-otp's own pages show and take the devices' secrets, and a key typed in by
         # somebody else is no second factor. An administrator removes a staff member's app from
         # the user list instead (ebok/accounts/admin.py); they set up a new one themselves.
         admin.site.unregister([TOTPDevice, StaticDevice])
+        # The background jobs' results (e-mails, exports) are no clerk's work: a notice's fate
+        # is on the customer's page (ebok/notifications), and an administrator follows the
+        # worker's log. Their pages exist only in English, so the office does not show them.
+        admin.site.unregister(DBTaskResult)

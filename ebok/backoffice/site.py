@@ -11,6 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from ebok.accounts import two_factor
+from ebok.backoffice import grammar
 
 
 class OfficeSite(admin.AdminSite):
@@ -18,8 +19,36 @@ class OfficeSite(admin.AdminSite):
     site_title = _("eBOK administration")
     index_title = _("Customer office")
 
-    # The sections in the order of a clerk's work; the rest follow in Django's order.
-    FIRST_APPS = ["customers", "cases", "billing", "content", "accounts", "audit"]
+    # The sections in the order of a clerk's work: the customer and their cases first, what
+    # the customer was billed and paid, what they were told, then the administrator's own.
+    # An app not listed follows in Django's order.
+    FIRST_APPS = [
+        "customers",
+        "cases",
+        "billing",
+        "payments",
+        "notifications",
+        "content",
+        "accounts",
+        "audit",
+        "integration",
+        "auth",
+    ]
+
+    def __init__(self, name="admin"):
+        super().__init__(name)
+        # Deleting a selection speaks of the model in its own forms (ebok/backoffice/grammar.py).
+        self._actions["delete_selected"] = grammar.delete_selected
+        self._global_actions["delete_selected"] = grammar.delete_selected
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every ModelAdmin, ours and other apps', gets its titles in the declared forms."""
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, grammar.GrammarAdminMixin):
+            attributes = {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__}
+            bases = (grammar.GrammarAdminMixin, admin_class)
+            admin_class = type(admin_class.__name__, bases, attributes)
+        super().register(model_or_iterable, admin_class, **options)
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)
