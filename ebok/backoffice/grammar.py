@@ -12,7 +12,8 @@ each noun, declared here, each through gettext (English keeps its own words):
 The office's site (ebok/backoffice/site.py) gives every registered ModelAdmin the
 GrammarAdminMixin below, and the admin's templates that name a model (templates/admin/) take
 these forms through the `office_grammar` filters. A model registered without its forms here
-is found by ebok/backoffice/tests/test_admin_reads_as_polish.py.
+is found by ebok/backoffice/tests/test_admin_reads_as_polish.py. The mixin also names
+permissions in the office's language, which Django stores in English ("Can add invoice").
 """
 
 from dataclasses import dataclass
