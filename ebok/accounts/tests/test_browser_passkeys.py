@@ -68,8 +68,10 @@ def test_passkey_added_used_from_a_fresh_browser_and_removed(
     [added] = smtp_server.to("jan@example.pl")
     assert added["Subject"] == "Do loginu e-BOK dodano klucz dostępu"
 
-    # Renamed on an ordinary form: an empty name is refused beside the field, then saved.
-    page.get_by_role("link", name="Zmień nazwę „Mój telefon”").click()
+    # Renamed on an ordinary form, with the keyboard: an empty name is refused beside the
+    # field, then the new one saved.
+    page.get_by_role("link", name="Zmień nazwę „Mój telefon”").focus()
+    page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Zmiana nazwy klucza dostępu.")
     name = page.get_by_label("Nazwa klucza dostępu")
     expect(name).to_have_value("Mój telefon")
@@ -80,8 +82,10 @@ def test_passkey_added_used_from_a_fresh_browser_and_removed(
     for viewport in VIEWPORTS.values():
         page.set_viewport_size(viewport)
         assert_accessible(page)
-    name.fill("Telefon służbowy")
-    name.press("Enter")
+    name.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Telefon służbowy")
+    page.keyboard.press("Enter")
     expect(
         page.get_by_text("Klucz dostępu „Mój telefon” nazywa się teraz „Telefon służbowy”.")
     ).to_be_visible()
