@@ -71,7 +71,8 @@ def passkey_remove_view(request, pk):
 def passkey_rename_view(request, pk):
     """An ordinary form, no JavaScript: a new name for one of the login's own passkeys."""
     passkey = get_object_or_404(request.user.passkeys, pk=pk)
-    form = PasskeyRenameForm(request.POST or None, initial={"name": passkey.name})
+    data = request.POST if request.method == "POST" else None
+    form = PasskeyRenameForm(data, initial={"name": passkey.name})
     if request.method == "POST" and form.is_valid():
         old = passkey.name
         if passkeys.rename(request, passkey, form.cleaned_data["name"]):
