@@ -4,7 +4,8 @@
 
 Creates the database (createdb) at DATABASE_URL (default: a PostgreSQL database of its own),
 migrates it, makes one customer with `--meters` meters read monthly, monthly invoices with five
-charges and a stored PDF each, monthly payments and a thousand logins, then times building the
+charges and a stored PDF each, monthly payments, two notices a month (e-mail and SMS) and a
+thousand logins, then times building the
 ZIP the way the background task does (export.build) and prints its size and row counts. Drops
 the database at the end unless --keep.
 """
@@ -70,6 +71,7 @@ def run(args) -> None:
     from ebok.audit.models import AuditEvent
     from ebok.billing.models import Invoice, InvoiceLine, Payment
     from ebok.customers.models import Customer, Meter, Reading, ServicePoint
+    from ebok.notifications.models import Notice
 
     started = time.perf_counter()
     customer = Customer.objects.create(
@@ -92,7 +94,7 @@ def run(args) -> None:
     ]
     pdf = b"%PDF-1.4\n" + os.urandom(30_000)
     first = date.today().year - args.years
-    readings, lines = [], []
+    readings, lines, notices = [], [], []
     for month in range(args.years * 12):
         day = date(first + month // 12, 1 + month % 12, 15)
         readings += [
@@ -127,7 +129,23 @@ def run(args) -> None:
         Payment.objects.create(
             customer=customer, paid_on=day + timedelta(days=10), amount=Decimal("108.00")
         )
+        notices += [
+            Notice(
+                customer=customer,
+                event=event,
+                occasion=f"invoice-{invoice.pk}",
+                channel=channel,
+                recipient=recipient,
+                subject=f"Faktura {invoice.number}",
+                status=Notice.Status.SENT,
+            )
+            for event, channel, recipient in [
+                ("new_invoice", "email", "jan@example.pl"),
+                ("payment_due", "sms", "+48601234567"),
+            ]
+        ]
     Reading.objects.bulk_create(readings)
+    Notice.objects.bulk_create(notices)
     InvoiceLine.objects.bulk_create(lines)
     AuditEvent.objects.bulk_create(
         AuditEvent(
@@ -147,7 +165,7 @@ def run(args) -> None:
     job.refresh_from_db()
     print(
         f"ZIP of {args.years} years ({len(readings)} readings, {args.years * 12} invoices with "
-        f"{len(lines)} charges and PDFs, 1000 logins): {elapsed:.2f} s, "
+        f"{len(lines)} charges and PDFs, {len(notices)} notices, 1000 logins): {elapsed:.2f} s, "
         f"{job.file.size / 1_000_000:.1f} MB"
     )
 

@@ -106,14 +106,26 @@ class ConsentForm(Form):
     action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
 
 
-class PasskeyForm(CurrentPasswordMixin, Form):
-    name = forms.CharField(
+def passkey_name_field() -> forms.CharField:
+    """The name of a passkey, when it is added and when it is renamed (Passkey.name's length)."""
+    return forms.CharField(
         label=_("Name of the passkey"),
         max_length=60,
         help_text=_("So that you know it later, e.g. “My phone”."),
+        error_messages={"required": _("Enter a name for the passkey.")},
     )
+
+
+class PasskeyForm(CurrentPasswordMixin, Form):
+    name = passkey_name_field()
     current_password = current_password_field()
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+
+
+class PasskeyRenameForm(Form):
+    """No password asked: a new name changes nothing of who can log in (it is still told)."""
+
+    name = passkey_name_field()

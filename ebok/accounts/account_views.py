@@ -160,8 +160,11 @@ def my_data_download_view(request, pk):
     found = get_object_or_404(
         DataExport.objects.filter(user=request.user, customer=request.customer), pk=pk
     )
+    if found.expired:
+        # The login's own link, run out: say so (410 Gone) and offer to prepare a new one.
+        return render(request, "accounts/my_data_expired.html", {"export": found}, status=410)
     if not found.downloadable:
-        raise Http404("Expired or not ready.")
+        raise Http404("Not ready.")
     record(
         AuditEvent.Kind.DATA_EXPORT_DOWNLOADED,
         request=request,

@@ -9,7 +9,15 @@ from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ebok.accounts import two_factor
-from ebok.accounts.models import Consent, User
+from ebok.accounts.models import (
+    AccountChange,
+    Consent,
+    CorrespondenceAddress,
+    DataExport,
+    EmailConfirmation,
+    Passkey,
+    User,
+)
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.core.admin import EvidenceAdmin
@@ -118,4 +126,64 @@ class ConsentAdmin(EvidenceAdmin):
     list_filter = ["kind", "version", "given_at"]
     search_fields = ["customer_number", "customer__name", "ip_address"]
     date_hierarchy = "given_at"
+    list_select_related = ["customer"]
+
+
+# The account area's history: what customers changed themselves, read by the office, never
+# edited here (EvidenceAdmin). Times show in Europe/Warsaw (TIME_ZONE), as everywhere in the
+# admin; searched by customer number (the login's username is its own number).
+
+
+@admin.register(AccountChange)
+class AccountChangeAdmin(EvidenceAdmin):
+    list_display = ["changed_at", "customer_number", "kind", "value"]
+    list_filter = ["kind", "changed_at"]
+    search_fields = ["customer_number"]
+    date_hierarchy = "changed_at"
+    show_full_result_count = False
+
+
+@admin.register(CorrespondenceAddress)
+class CorrespondenceAddressAdmin(EvidenceAdmin):
+    list_display = ["customer", "postal_code", "city", "street", "updated_at"]
+    search_fields = ["customer__number", "city", "street"]
+    list_select_related = ["customer"]
+
+
+@admin.register(Passkey)
+class PasskeyAdmin(EvidenceAdmin):
+    # The public key is bytes nobody reads; the credential id names the authenticator's key.
+    fields = ["user", "name", "created_at", "last_used_at", "sign_count", "credential_id"]
+    list_display = ["user", "name", "created_at", "last_used_at"]
+    list_filter = ["created_at", "last_used_at"]
+    search_fields = ["user__username", "user__customer__number", "name"]
+    list_select_related = ["user"]
+
+
+@admin.register(DataExport)
+class DataExportAdmin(EvidenceAdmin):
+    # The file itself stays out of the office's reach: only whether it is still kept.
+    fields = ["customer", "user", "status", "created_at", "expires_at", "file_kept"]
+    list_display = ["created_at", "customer", "user", "status", "expires_at", "file_kept"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["customer__number", "user__username"]
+    date_hierarchy = "created_at"
+    list_select_related = ["customer", "user"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "file_kept"]
+
+    @admin.display(description=_("file kept"), boolean=True)
+    def file_kept(self, export) -> bool:
+        return bool(export.file)
+
+
+@admin.register(EmailConfirmation)
+class EmailConfirmationAdmin(EvidenceAdmin):
+    # Not the token's hash: nothing to read in it, and nothing to help a guess.
+    fields = ["customer", "purpose", "email", "details", "created_at", "expires_at", "used_at"]
+    list_display = ["created_at", "customer", "purpose", "email", "expires_at", "used_at"]
+    list_filter = ["purpose", "created_at"]
+    search_fields = ["customer__number", "email"]
+    date_hierarchy = "created_at"
     list_select_related = ["customer"]

@@ -25,6 +25,7 @@ from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.billing.models import Invoice, InvoiceLine, Payment
 from ebok.customers.models import Meter, Reading, ServicePoint
+from ebok.notifications.models import Notice
 
 SCHEMA = "ebok-my-data/1"
 LINK_HOURS = 24
@@ -55,6 +56,7 @@ def sections(customer, user) -> dict:
     lines = InvoiceLine.objects.filter(invoice__customer=customer).order_by("invoice_id", "pk")
     payments = Payment.objects.filter(customer=customer).order_by("paid_on", "pk")
     consents = Consent.objects.filter(customer=customer).order_by("given_at", "pk")
+    notices = Notice.objects.filter(customer=customer).order_by("created_at", "pk")
     logins = AuditEvent.objects.filter(
         kind__in=SIGN_IN_KINDS, customer_number=customer.number
     ).order_by("created_at", "pk")
@@ -108,6 +110,12 @@ def sections(customer, user) -> dict:
         "payments": _rows(payments, ["paid_on", "amount", "title", "method"]),
         "consents": _rows(
             consents, ["kind", "given", "version", "given_at", "ip_address", "username"]
+        ),
+        # What the portal told the customer and whether it arrived; the rendering data (ids)
+        # stays out, the subject and address say what went where.
+        "notices": _rows(
+            notices,
+            ["created_at", "event", "channel", "recipient", "subject", "status", "sent_at"],
         ),
         "logins": (
             {**row, "browser": browser_name(row.pop("user_agent") or "")}
@@ -189,7 +197,7 @@ def build(export_id: int) -> None:
     export = DataExport.objects.select_related("customer", "user").filter(pk=export_id).first()
     if export is None or export.status != DataExport.Status.PENDING:
         return
-    _forget_expired(export.user)
+    prune_expired(DataExport.objects.filter(user=export.user))
     try:
         with tempfile.TemporaryFile() as target:
             write_zip(target, export.customer, export.user)
@@ -205,11 +213,24 @@ def build(export_id: int) -> None:
     export.save(update_fields=["file", "status", "expires_at"])
 
 
-def _forget_expired(user) -> None:
-    """Exported files outlive their link by no more than the next export of the login."""
-    for old in DataExport.objects.filter(user=user, expires_at__lte=timezone.now()).exclude(
-        file=""
-    ):
-        old.file.delete(save=False)
+def prune_expired(exports=None) -> int:
+    """Delete the files of exports past their link's 24 hours and mark them expired.
+
+    Run hourly (manage.py prune_data_exports) and for the login's own exports before each new
+    one. The file goes first, then the row says so: a run stopped between the two leaves a ready
+    row that the next run finds again. Returns how many exports it expired.
+    """
+    if exports is None:
+        exports = DataExport.objects.all()
+    # A day's worth of exports at most: a list, not a cursor held open while rows change.
+    expired = list(
+        exports.filter(status=DataExport.Status.READY, expires_at__lte=timezone.now()).only(
+            "pk", "file", "status"
+        )
+    )
+    for old in expired:
+        old.file.delete(save=False)  # a file already missing is no error
         old.file = ""
-        old.save(update_fields=["file"])
+        old.status = DataExport.Status.EXPIRED
+        old.save(update_fields=["file", "status"])
+    return len(expired)

@@ -327,6 +327,8 @@ class DataExport(models.Model):
         PENDING = "pending", _("being prepared")
         READY = "ready", _("ready")
         FAILED = "failed", pgettext_lazy("data export status", "failed")
+        # Past its link's 24 hours: the file is deleted (export.prune_expired), the row stays.
+        EXPIRED = "expired", pgettext_lazy("data export status", "expired")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -362,3 +364,10 @@ class DataExport(models.Model):
             and self.expires_at is not None
             and self.expires_at > timezone.now()
         )
+
+    @property
+    def expired(self) -> bool:
+        """Its link has run out, whether or not the daily job has deleted the file yet."""
+        if self.status == self.Status.EXPIRED:
+            return True
+        return self.status == self.Status.READY and not self.downloadable

@@ -1,4 +1,4 @@
-"""Passkey pages: adding and removing one in "Security", and logging in with one.
+"""Passkey pages: adding, renaming and removing one in "Security", and logging in with one.
 
 The browser's part (navigator.credentials) is static/js/passkeys.js; it fills a hidden field
 with the answer and submits an ordinary form, so every change is a POST with its CSRF token.
@@ -14,7 +14,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from ebok.accounts import passkeys, throttle
-from ebok.accounts.account_forms import PasskeyForm
+from ebok.accounts.account_forms import PasskeyForm, PasskeyRenameForm
 from ebok.accounts.account_views import security_context
 from ebok.accounts.decorators import customer_required
 from ebok.accounts.forms import LoginForm
@@ -64,6 +64,24 @@ def passkey_remove_view(request, pk):
     passkeys.remove(request, passkey)
     messages.success(request, _("Passkey “%(name)s” removed.") % {"name": passkey.name})
     return redirect("accounts:security")
+
+
+@never_cache
+@customer_required
+def passkey_rename_view(request, pk):
+    """An ordinary form, no JavaScript: a new name for one of the login's own passkeys."""
+    passkey = get_object_or_404(request.user.passkeys, pk=pk)
+    data = request.POST if request.method == "POST" else None
+    form = PasskeyRenameForm(data, initial={"name": passkey.name})
+    if request.method == "POST" and form.is_valid():
+        old = passkey.name
+        if passkeys.rename(request, passkey, form.cleaned_data["name"]):
+            messages.success(
+                request,
+                _("Passkey “%(old)s” is now called “%(new)s”.") % {"old": old, "new": passkey.name},
+            )
+        return redirect("accounts:security")
+    return render(request, "accounts/passkey_rename.html", {"form": form, "passkey": passkey})
 
 
 @never_cache

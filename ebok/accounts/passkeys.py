@@ -5,7 +5,8 @@ Each ceremony's challenge lives in the session and is taken out when the answer 
 answer is accepted once: a replayed one, or one made for another session or login, finds no
 challenge of its own and is refused. The relying party is the site's host (SITE_URL behind a
 proxy). Adding and removing a passkey changes how the account can be reached: audited and told
-by e-mail. Failed passkey logins are throttled per client address, like failed passwords.
+by e-mail; so is a new name, which the customer knows a passkey by. Failed passkey logins are
+throttled per client address, like failed passwords.
 """
 
 import json
@@ -133,6 +134,28 @@ def remove(request, passkey: Passkey) -> None:
             detail=f"login {request.user.username}: {passkey.name}",
         )
     _tell(request.customer, request.user, removed=passkey.name)
+
+
+def rename(request, passkey: Passkey, name: str) -> bool:
+    """A new name for one of the login's passkeys; False when it already has it (nothing done).
+
+    The name is what the e-mails list and what the customer goes by when removing a passkey
+    they do not know, so a rename is audited and told like adding one.
+    """
+    old = passkey.name
+    if name == old:
+        return False
+    with transaction.atomic():
+        passkey.name = name
+        passkey.save(update_fields=["name"])
+        record(
+            AuditEvent.Kind.PASSKEY_RENAMED,
+            request=request,
+            customer=request.customer,
+            detail=f"login {request.user.username}: {old} → {name}",
+        )
+    _tell(request.customer, request.user, renamed=name, old_name=old)
+    return True
 
 
 def _tell(customer, user, **change) -> None:

@@ -44,6 +44,11 @@ urlpatterns = [
         name="passkey_remove",
     ),
     path(
+        "account/security/passkeys/<int:pk>/rename/",
+        passkey_views.passkey_rename_view,
+        name="passkey_rename",
+    ),
+    path(
         "login/passkey/options/",
         passkey_views.passkey_login_options_view,
         name="passkey_login_options",

@@ -45,6 +45,7 @@ class AuditEvent(models.Model):
         OTHER_SESSIONS_ENDED = "other_sessions_ended", _("Other sessions ended by the customer")
         PASSKEY_ADDED = "passkey_added", _("Passkey added")
         PASSKEY_REMOVED = "passkey_removed", _("Passkey removed")
+        PASSKEY_RENAMED = "passkey_renamed", _("Passkey renamed")
         PASSKEY_LOGIN_FAILED = "passkey_login_failed", _("Failed passkey login")
         DATA_EXPORT_REQUESTED = "data_export_requested", _("Data export requested")
         DATA_EXPORT_DOWNLOADED = "data_export_downloaded", _("Data export downloaded")

@@ -1,9 +1,13 @@
 """Every page of "My account" needs a customer login and shows only the number in use: an
 anonymous visitor goes to the login page, another customer sees their own data alone."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from ebok.accounts.models import DataExport, Passkey
 from ebok.accounts.sections import SECTIONS
 from ebok.accounts.urls import urlpatterns
 from ebok.testing import PASSWORD
@@ -24,6 +28,43 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, url):
         assert response.status_code in (302, 405)
         if response.status_code == 302:
             assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_another_customer_finds_none_of_the_objects_behind_the_ids(client, account, stranger):
+    passkey = Passkey.objects.create(
+        user=account, name="Mój telefon", credential_id="Y3JlZA", public_key=b"\x01"
+    )
+    asked = timezone.now() - timedelta(days=2)
+    export = DataExport.objects.create(
+        user=account,
+        customer=account.customer,
+        status=DataExport.Status.EXPIRED,
+        created_at=asked,
+        expires_at=asked + timedelta(hours=24),
+    )
+    # Jan's object behind every pattern of the area that takes an id; a new one is added here.
+    ids = {
+        "passkey_remove": passkey.pk,
+        "passkey_rename": passkey.pk,
+        "my_data_download": export.pk,
+    }
+    with_ids = {
+        pattern.name
+        for pattern in urlpatterns
+        if str(pattern.pattern).startswith("account/") and "<int:pk>" in str(pattern.pattern)
+    }
+    assert with_ids == set(ids)
+    urls = [reverse(f"accounts:{name}", args=[pk]) for name, pk in ids.items()]
+
+    client.post(reverse("accounts:login"), {"customer_number": "001234", "password": PASSWORD})
+    assert [client.get(url).status_code for url in urls] == [405, 200, 410]  # Jan's own
+    client.post(reverse("accounts:logout"))
+    client.post(reverse("accounts:login"), {"customer_number": "009999", "password": PASSWORD})
+    for url in urls:
+        assert client.get(url).status_code in (404, 405), url
+        assert client.post(url, {"name": "Przejęty"}).status_code == 404, url
+    passkey.refresh_from_db()
+    assert passkey.name == "Mój telefon"
 
 
 def test_another_customer_sees_only_their_own_contact_data(client, account, stranger):

@@ -5,13 +5,17 @@ session of another browser; then axe-core on every section in both languages and
 import json
 import re
 import zipfile
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from ebok.accounts.consents import record_consents
+from ebok.accounts.models import DataExport, Passkey
 from ebok.billing.models import Invoice, Payment
 from ebok.customers.models import Reading
+from ebok.notifications.models import Channel, Notice
 from ebok.testing import PASSWORD, VIEWPORTS, assert_accessible, log_in, make_history
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -89,6 +93,17 @@ def test_customer_downloads_their_data_and_it_matches_the_database(
     live_server, page, jan, customer, media, tmp_path
 ):
     make_history(customer, years=1)
+    for invoice in Invoice.objects.all()[:3]:
+        Notice.objects.create(
+            customer=customer,
+            event="new_invoice",
+            occasion=f"invoice-{invoice.pk}",
+            channel=Channel.EMAIL,
+            recipient="jan@example.pl",
+            subject=f"Nowa faktura {invoice.number}",
+            status=Notice.Status.SENT,
+            sent_at=datetime.combine(invoice.issued_on, time(8), tzinfo=UTC),
+        )
     page.goto("/")
     log_in(page, "001234", PASSWORD)
     page.goto("/account/data/")
@@ -108,6 +123,11 @@ def test_customer_downloads_their_data_and_it_matches_the_database(
     ]
     assert len(data["readings"]) == Reading.objects.count()
     assert [row["kind"] for row in data["consents"]] == ["terms", "e_invoice"]
+    notices = Notice.objects.filter(customer=customer).order_by("created_at", "pk")
+    assert [(row["subject"], row["status"], row["sent_at"]) for row in data["notices"]] == [
+        (notice.subject, notice.status, notice.sent_at.isoformat()) for notice in notices
+    ]
+    assert len(data["notices"]) == 3
 
 
 SECTIONS = [
@@ -124,6 +144,18 @@ SECTIONS = [
     [(language, viewport) for language in ["pl", "en"] for viewport in VIEWPORTS],
 )
 def test_account_pages_have_no_accessibility_violations(live_server, page, jan, language, viewport):
+    # The pages reached from a passkey and from an export whose link has run out.
+    passkey = Passkey.objects.create(
+        user=jan, name="Mój telefon", credential_id="Y3JlZA", public_key=b"\x01"
+    )
+    asked = timezone.now() - timedelta(days=2)
+    expired = DataExport.objects.create(
+        user=jan,
+        customer=jan.customer,
+        status=DataExport.Status.EXPIRED,
+        created_at=asked,
+        expires_at=asked + timedelta(hours=24),
+    )
     page.set_viewport_size(VIEWPORTS[viewport])
     page.goto("/")
     if language == "en":
@@ -134,6 +166,14 @@ def test_account_pages_have_no_accessibility_violations(live_server, page, jan, 
     for path in SECTIONS:
         page.goto(path)
         check(page)
+    page.goto(f"/account/security/passkeys/{passkey.pk}/rename/")
+    expect(page.locator("#id_name")).to_have_value("Mój telefon")
+    check(page)
+    page.goto(f"/account/data/{expired.pk}/download/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "The download link has expired." if language == "en" else "Link do pobrania wygasł."
+    )
+    check(page)
     # Errors shown beside their fields.
     page.goto("/account/contact/")
     page.locator("#id_phone").fill("12345")

@@ -1,6 +1,6 @@
-"""A passkey added, used and removed in Chromium, with virtual authenticators over the Chrome
-DevTools Protocol: the one that made the passkey, and one in a fresh browser context that holds
-a copy of it. Replayed answers, and one made for another login, change nothing."""
+"""A passkey added, renamed, used and removed in Chromium, with virtual authenticators over the
+Chrome DevTools Protocol: the one that made the passkey, and one in a fresh browser context that
+holds a copy of it. Replayed answers, and one made for another login, change nothing."""
 
 import re
 from urllib.parse import unquote_plus
@@ -68,6 +68,34 @@ def test_passkey_added_used_from_a_fresh_browser_and_removed(
     [added] = smtp_server.to("jan@example.pl")
     assert added["Subject"] == "Do loginu e-BOK dodano klucz dostępu"
 
+    # Renamed on an ordinary form, with the keyboard: an empty name is refused beside the
+    # field, then the new one saved.
+    page.get_by_role("link", name="Zmień nazwę „Mój telefon”").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zmiana nazwy klucza dostępu.")
+    name = page.get_by_label("Nazwa klucza dostępu")
+    expect(name).to_have_value("Mój telefon")
+    name.fill("   ")
+    name.press("Enter")
+    expect(page.get_by_text("Podaj nazwę klucza dostępu.")).to_be_visible()
+    expect(name).to_have_attribute("aria-invalid", "true")
+    for viewport in VIEWPORTS.values():
+        page.set_viewport_size(viewport)
+        assert_accessible(page)
+    name.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Telefon służbowy")
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_text("Klucz dostępu „Mój telefon” nazywa się teraz „Telefon służbowy”.")
+    ).to_be_visible()
+    expect(page.locator("#passkeys tbody tr")).to_contain_text("Telefon służbowy")
+    assert_accessible(page)
+    _, renamed = smtp_server.to("jan@example.pl")
+    assert renamed["Subject"] == "W loginie e-BOK zmieniono nazwę klucza dostępu"
+    assert "- Telefon służbowy" in smtp_server.body(renamed)
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.PASSKEY_RENAMED).count() == 1
+
     # Another login posting the same answer adds nothing: it was made for Jan's session.
     intruder = browser.new_context(**browser_context_args).new_page()
     intruder.goto("/")
@@ -112,11 +140,11 @@ def test_passkey_added_used_from_a_fresh_browser_and_removed(
     # Back in the first browser: last used is shown; removing it leaves the password.
     page.reload()
     expect(page.locator("#passkeys tbody tr")).not_to_contain_text("nigdy")
-    page.get_by_role("button", name="Usuń „Mój telefon”").click()
-    expect(page.get_by_text("Usunięto klucz dostępu „Mój telefon”.")).to_be_visible()
+    page.get_by_role("button", name="Usuń „Telefon służbowy”").click()
+    expect(page.get_by_text("Usunięto klucz dostępu „Telefon służbowy”.")).to_be_visible()
     expect(page.get_by_text("Nie dodano jeszcze kluczy dostępu.")).to_be_visible()
     assert not Passkey.objects.exists()
-    _, removed = smtp_server.to("jan@example.pl")
+    _, _, removed = smtp_server.to("jan@example.pl")
     assert "Login nie ma teraz kluczy dostępu" in smtp_server.body(removed)
     fresh.goto("/")
     fresh.get_by_role("button", name="Wyloguj").click()

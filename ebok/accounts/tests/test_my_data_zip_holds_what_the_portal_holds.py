@@ -10,14 +10,18 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from ebok.accounts import export
 from ebok.accounts.consents import record_consents
 from ebok.accounts.models import DataExport, Membership
 from ebok.audit.models import AuditEvent
 from ebok.billing.models import Invoice, InvoiceLine, Payment
 from ebok.customers.models import Reading
-from ebok.testing import PASSWORD, make_account, make_customer, make_history
+from ebok.notifications.models import Channel, Notice
+from ebok.testing import NOW, PASSWORD, make_account, make_customer, make_history
 
 pytestmark = pytest.mark.usefixtures("clock", "media")
 
@@ -30,8 +34,34 @@ def logged_in(client, account, customer):
     record_consents(customer, terms=None, e_invoice=True, ip_address="192.0.2.1")
     invoice = Invoice.objects.order_by("issued_on").first()
     invoice.pdf.save("fv.pdf", ContentFile(b"%PDF-1.4 faktura"), save=True)
+    sent_notices(customer, invoice)
     client.post(reverse("accounts:login"), {"customer_number": "001234", "password": PASSWORD})
     return client
+
+
+def sent_notices(customer, invoice):
+    """A reminder e-mailed, and an SMS the gateway refused."""
+    Notice.objects.create(
+        customer=customer,
+        event="payment_due",
+        occasion=f"invoice-{invoice.pk}",
+        channel=Channel.EMAIL,
+        recipient="jan@example.pl",
+        subject="Przypomnienie o terminie płatności",
+        status=Notice.Status.SENT,
+        created_at=NOW - timedelta(days=2),
+        sent_at=NOW - timedelta(days=2, minutes=-1),
+        data={"invoice": invoice.pk},
+    )
+    Notice.objects.create(
+        customer=customer,
+        event="overdue",
+        occasion=f"invoice-{invoice.pk}",
+        channel=Channel.SMS,
+        recipient="+48601234567",
+        status=Notice.Status.FAILED,
+        created_at=NOW - timedelta(days=1),
+    )
 
 
 def download(client):
@@ -58,6 +88,7 @@ def test_the_zip_holds_the_json_the_csv_files_and_the_pdfs(logged_in, customer):
         "charges.csv",
         "payments.csv",
         "consents.csv",
+        "notices.csv",
         "logins.csv",
     ]:
         assert name in names, name
@@ -77,10 +108,65 @@ def test_the_zip_holds_the_json_the_csv_files_and_the_pdfs(logged_in, customer):
     assert data["readings"][-1]["value"] == str(Reading.objects.order_by("-read_on").first().value)
     assert [c["kind"] for c in data["consents"]] == ["terms", "e_invoice"]
     assert data["logins"][0]["kind"] == "login"
+    assert data["notices"] == [
+        {
+            "created_at": "2026-11-23T09:00:00+00:00",
+            "event": "payment_due",
+            "channel": "email",
+            "recipient": "jan@example.pl",
+            "subject": "Przypomnienie o terminie płatności",
+            "status": "sent",
+            "sent_at": "2026-11-23T09:01:00+00:00",
+        },
+        {
+            "created_at": "2026-11-24T09:00:00+00:00",
+            "event": "overdue",
+            "channel": "sms",
+            "recipient": "+48601234567",
+            "subject": "",
+            "status": "failed",
+            "sent_at": None,
+        },
+    ]
+    notices = list(csv.DictReader(io.StringIO(archive.read("notices.csv").decode())))
+    assert [(row["event"], row["status"], row["sent_at"]) for row in notices] == [
+        ("payment_due", "sent", "2026-11-23T09:01:00+00:00"),
+        ("overdue", "failed", ""),
+    ]
 
     readings = list(csv.DictReader(io.StringIO(archive.read("readings.csv").decode())))
     assert [row["value"] for row in readings] == [row["value"] for row in data["readings"]]
     assert Decimal(readings[0]["value"]) == Decimal("109.500")
+
+
+def test_another_customers_notices_stay_out(logged_in, stranger):
+    Notice.objects.create(
+        customer=stranger, event="new_invoice", occasion="x", channel=Channel.EMAIL
+    )
+    data = json.loads(download(logged_in).read("data.json"))
+    assert {row["recipient"] for row in data["notices"]} == {"jan@example.pl", "+48601234567"}
+
+
+def test_the_export_takes_as_many_queries_for_ten_years_as_for_one(customer, account):
+    """The rows are streamed by section, so the queries do not grow with the history."""
+    veteran = make_customer(number="007777", email_address="stary@example.pl")
+    make_account(veteran)
+    for who, years in [(customer, 1), (veteran, 10)]:
+        make_history(who, years=years)
+        for invoice in Invoice.objects.filter(customer=who):
+            invoice.pdf.save("fv.pdf", ContentFile(b"%PDF-1.4 faktura"), save=True)
+            sent_notices(who, invoice)
+
+    def queries(who) -> int:
+        job = DataExport.objects.create(user=who.account, customer=who)
+        with CaptureQueriesContext(connection) as captured:
+            export.build(job.pk)
+        job.refresh_from_db()
+        assert job.status == DataExport.Status.READY
+        return len(captured)
+
+    assert Notice.objects.filter(customer=veteran).count() == 120
+    assert queries(customer) == queries(veteran)
 
 
 def test_asking_and_downloading_are_audited(logged_in):
@@ -96,7 +182,9 @@ def test_the_link_lasts_24_hours(logged_in, clock):
     logged_in.post(reverse("accounts:login"), {"customer_number": "001234", "password": PASSWORD})
     assert "link wygasł" in logged_in.get(URL).content.decode()
     link = reverse("accounts:my_data_download", args=[export.pk])
-    assert logged_in.get(link).status_code == 404
+    response = logged_in.get(link)
+    assert response.status_code == 410
+    assert "Link do pobrania wygasł." in response.content.decode()
 
 
 def test_another_login_cannot_download_it(logged_in, client, stranger):
