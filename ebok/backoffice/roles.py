@@ -24,6 +24,8 @@ OPERATOR_PERMISSIONS = {
         "servicepoint": ["view", "add", "change"],
         "meter": ["view", "add", "change"],
         "reading": ["view", "add", "change"],
+        # The list of flagged self-readings; "change" accepts or rejects them.
+        "readingtoreview": ["view", "change"],
         "readingwindow": ["view"],
         "leakwarning": ["view"],
     },
