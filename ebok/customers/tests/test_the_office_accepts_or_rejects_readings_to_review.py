@@ -194,3 +194,23 @@ def test_the_start_page_and_the_customers_page_lead_to_the_list(
     assert "0 odczytów do sprawdzenia" in other.content.decode()
     other_link = other.context["overview_links"]["readings_to_review"]
     assert change_url(flagged) not in operator_client.get(other_link).content.decode()
+
+
+def test_the_use_after_a_rejected_reading_runs_from_the_last_one_that_counts(
+    operator_client, meter, client, account
+):
+    wrong = record_submission(
+        meter, SubmittedReading(date(2026, 11, 20), Decimal("775")), confirmed=True
+    )
+    operator_client.post(change_url(wrong, "reject"), {"reason": "Przecinek w złym miejscu."})
+    # Neither refused as lower than 775, nor asked back: 7.5 m³ since 120 on 2026-10-25.
+    right = record_submission(meter, SubmittedReading(TODAY, Decimal("127.5")))
+    assert not right.needs_review
+
+    client.force_login(account)
+    rows = client.get(reverse("portal:meter_csv", args=[meter.pk])).content.decode("utf-8-sig")
+    by_day = {line.split(";")[0]: line.split(";") for line in rows.splitlines()[1:]}
+    assert by_day["2026-11-20"][1:3] == ["775,000", ""]
+    assert by_day["2026-11-20"][4] == "odrzucony"
+    assert by_day["2026-11-25"][1:3] == ["127,500", "7,500"]
+    assert by_day["2026-11-25"][4] == ""

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.db.models import (
     BooleanField,
     Case,
+    DecimalField,
     F,
     OuterRef,
     Prefetch,
@@ -83,6 +84,12 @@ def with_consumption(readings, meter):
     limit = register_limit(meter)
     if limit is not None:
         used = Case(When(value__lt=F("previous_value"), then=used + limit), default=used)
+    # A rejected reading measures nothing: no use to it, nor from it (its own partition).
+    used = Case(
+        When(review=Reading.Review.REJECTED, then=Value(None)),
+        default=used,
+        output_field=DecimalField(max_digits=12, decimal_places=3),
+    )
     return readings.annotate(previous_value=previous).annotate(consumption=used)
 
 
