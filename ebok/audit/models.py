@@ -69,6 +69,8 @@ class AuditEvent(models.Model):
         CASE_NOTE_ADDED = "case_note_added", _("Internal note added to a case")
         CASE_STATUS_CHANGED = "case_status_changed", _("Case status changed")
         READING_SUBMITTED = "reading_submitted", _("Meter reading submitted")
+        READING_ACCEPTED = "reading_accepted", _("Flagged reading accepted by staff")
+        READING_REJECTED = "reading_rejected", _("Flagged reading rejected by staff")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

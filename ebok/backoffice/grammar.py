@@ -174,6 +174,46 @@ FORMS = {
             "count",
         ),
     ),
+    "accounts.accountchange": Forms(
+        accusative=pgettext_lazy("accusative", "change of contact data or consents"),
+        selected=pgettext_lazy("accusative", "selected changes of contact data and consents"),
+        counted=ngettext_lazy(
+            "%(count)s change of contact data or consents",
+            "%(count)s changes of contact data and consents",
+            "count",
+        ),
+    ),
+    "accounts.correspondenceaddress": Forms(
+        accusative=pgettext_lazy("accusative", "correspondence address"),
+        selected=pgettext_lazy("accusative", "selected correspondence addresses"),
+        counted=ngettext_lazy(
+            "%(count)s correspondence address", "%(count)s correspondence addresses", "count"
+        ),
+    ),
+    "accounts.passkey": Forms(
+        accusative=pgettext_lazy("accusative", "passkey"),
+        selected=pgettext_lazy("accusative", "selected passkeys"),
+        counted=ngettext_lazy("%(count)s passkey", "%(count)s passkeys", "count"),
+    ),
+    "accounts.dataexport": Forms(
+        accusative=pgettext_lazy("accusative", "data export"),
+        selected=pgettext_lazy("accusative", "selected data exports"),
+        counted=ngettext_lazy("%(count)s data export", "%(count)s data exports", "count"),
+    ),
+    "accounts.emailconfirmation": Forms(
+        accusative=pgettext_lazy("accusative", "e-mail confirmation"),
+        selected=pgettext_lazy("accusative", "selected e-mail confirmations"),
+        counted=ngettext_lazy(
+            "%(count)s e-mail confirmation", "%(count)s e-mail confirmations", "count"
+        ),
+    ),
+    "customers.readingtoreview": Forms(
+        accusative=pgettext_lazy("accusative", "reading to review"),
+        selected=pgettext_lazy("accusative", "selected readings to review"),
+        counted=ngettext_lazy(
+            "%(count)s reading to review", "%(count)s readings to review", "count"
+        ),
+    ),
 }
 
 

@@ -45,7 +45,7 @@ def money(customer, today=None) -> tuple[Money, list]:
 def meters(customer):
     from ebok.customers.models import Meter, Reading
 
-    last = Reading.objects.filter(meter=OuterRef("pk")).order_by("-read_on", "-id")
+    last = Reading.objects.counted().filter(meter=OuterRef("pk")).order_by("-read_on", "-id")
     found = list(
         Meter.objects.filter(service_point__customer=customer)
         .select_related("service_point")
@@ -80,6 +80,13 @@ def customer_overview(request, customer) -> dict:
     if user.has_perm("customers.view_meter"):
         context["meters"] = meters(customer)
         links["readings"] = _list_url("customers_reading", q=customer.number)
+    if user.has_perm("customers.view_readingtoreview"):
+        from ebok.customers.models import Reading
+
+        context["readings_to_review"] = (
+            Reading.objects.to_review().filter(meter__service_point__customer=customer).count()
+        )
+        links["readings_to_review"] = _list_url("customers_readingtoreview", customer=customer.pk)
     if user.has_perm("cases.view_case"):
         context["open_cases"] = list(
             customer.cases.exclude(status="closed").select_related("type", "assignee")

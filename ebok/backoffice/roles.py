@@ -25,6 +25,8 @@ OPERATOR_PERMISSIONS = {
         "servicepoint": ["view"],
         "meter": ["view"],
         "reading": ["view", "add", "change"],
+        # The list of flagged self-readings; "change" accepts or rejects them.
+        "readingtoreview": ["view", "change"],
         "readingwindow": ["view"],
         "leakwarning": ["view"],
     },

@@ -55,6 +55,16 @@ def figures(user) -> list[Figure]:
                 _url("customers_reading", source__exact=Reading.Source.CUSTOMER),
             )
         )
+    if user.has_perm("customers.view_readingtoreview"):
+        waiting = Reading.objects.to_review().count()
+        result.append(
+            Figure(
+                _("Readings to review"),
+                waiting,
+                reverse("admin:customers_readingtoreview_changelist"),
+                waiting > 0,
+            )
+        )
     if user.has_perm("cases.view_case"):
         open_cases = Case.objects.exclude(status=Case.Status.CLOSED)
         overdue = open_cases.filter(due_on__lt=timezone.localdate()).count()

@@ -8,6 +8,9 @@ from ebok.accounts import memberships
 from ebok.accounts.models import Membership
 from ebok.backoffice.customer_admin import CustomerAccountAdminMixin
 from ebok.core.admin import BillingRecordAdmin, BillingRecordInline
+
+# The list of flagged readings and its decisions, registered with the admin on import.
+from ebok.customers import review_admin  # noqa: F401
 from ebok.customers.models import (
     Customer,
     LeakWarning,
@@ -84,11 +87,17 @@ class ServicePointAdmin(BillingRecordAdmin):
     inlines = [MeterInline]
 
 
+# The office's decision on a flagged reading is taken, audited and told through its own list
+# (ebok/customers/review_admin.py), never typed over here.
+REVIEW_FIELDS = ["review", "review_reason", "reviewed_at", "reviewed_by"]
+
+
 class ReadingInline(BillingRecordInline, admin.TabularInline):
     """The meter's readings to read; a customer's own is edited on its page."""
 
     model = Reading
     ordering = ["-read_on"]
+    readonly_fields = REVIEW_FIELDS
 
 
 @admin.register(Meter)
@@ -107,13 +116,13 @@ class ReadingAdmin(BillingRecordAdmin):
     pulls) stay the office's to correct."""
 
     billing_owns_all = False
-    list_display = ["meter", "read_on", "value", "source", "needs_review", "created_at"]
-    list_filter = ["needs_review", "source", "read_on"]
+    list_display = ["meter", "read_on", "value", "source", "needs_review", "review", "created_at"]
+    list_filter = ["needs_review", "review", "source", "read_on"]
     search_fields = ["meter__serial_number", "meter__service_point__customer__number"]
     list_select_related = ["meter"]
     raw_id_fields = ["meter"]
     date_hierarchy = "read_on"
-    readonly_fields = ["photo_image"]
+    readonly_fields = ["photo_image", *REVIEW_FIELDS]
 
     @admin.display(description=_("photo of the meter"))
     def photo_image(self, reading):

@@ -78,13 +78,15 @@ def readings_for(meters, today: date):
     start = first_month(today)
     before = Meter.objects.filter(pk__in=meters.values("pk")).annotate(
         last_before=Subquery(
-            Reading.objects.filter(meter=OuterRef("pk"), read_on__lt=start)
+            Reading.objects.counted()
+            .filter(meter=OuterRef("pk"), read_on__lt=start)
             .order_by("-read_on", "-id")
             .values("pk")[:1]
         )
     )
     return (
-        Reading.objects.filter(meter__in=meters.values("pk"))
+        Reading.objects.counted()
+        .filter(meter__in=meters.values("pk"))
         .filter(Q(read_on__gte=start) | Q(pk__in=before.values("last_before")))
         .order_by("meter_id", "read_on", "id")
         .values_list("meter_id", "read_on", "value")

@@ -8,6 +8,9 @@ The rule (docs/consumption.md has it with the reasons for each number):
 - a leak is RUN_INTERVALS consecutive latest intervals, together at least RUN_DAYS long, each
   above RISE_FACTOR times the baseline and at least MIN_RISE_M3 a day above it;
 - the warning stays open until an interval falls back under the threshold.
+
+A new warning is told to the customer by their notice channels, once: the notice's occasion is
+the warning itself, so later checks that keep it open tell nothing again.
 """
 
 from datetime import date, timedelta
@@ -35,7 +38,8 @@ def intervals(point, today: date) -> list[tuple[date, date, Decimal]]:
     """(from, to, daily use) of the point's main meters over the last two years, oldest
     first; one query."""
     rows = (
-        Reading.objects.filter(
+        Reading.objects.counted()
+        .filter(
             meter__service_point=point,
             meter__kind=Meter.Kind.MAIN,
             read_on__gte=today - timedelta(days=HISTORY_DAYS),
@@ -102,8 +106,8 @@ def assess(spans) -> tuple[date, Decimal, Decimal] | None:
 
 @transaction.atomic
 def check_point(point, today: date) -> LeakWarning | None:
-    """Raise, keep or clear the point's warning after new readings; returns the open one and
-    whether it is new (for the notice)."""
+    """Raise, keep or clear the point's warning after new readings; returns the open one. A
+    new one is told to the customer."""
     spans = intervals(point, today)
     found = assess(spans)
     current = (
@@ -118,9 +122,23 @@ def check_point(point, today: date) -> LeakWarning | None:
         return None
     since, daily, baseline = found
     if current is None:
-        return LeakWarning.objects.create(
+        warning = LeakWarning.objects.create(
             service_point=point, since=since, daily_use=daily, baseline=baseline
         )
+        _tell(warning)
+        return warning
     current.daily_use, current.baseline = daily, baseline
     current.save(update_fields=["daily_use", "baseline"])
     return current
+
+
+def _tell(warning) -> None:
+    """Record the leak notice with the warning (one transaction), queue it once committed."""
+    from ebok.notifications.events import LEAK
+    from ebok.notifications.notices import Occasion, queue_due, record
+
+    occasion = Occasion(
+        warning.service_point.customer_id, f"leak-{warning.pk}", {"warning": warning.pk}
+    )
+    if record(LEAK.key, [occasion]):
+        transaction.on_commit(queue_due)

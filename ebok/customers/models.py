@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 customer_number_validator = RegexValidator(
     r"^[0-9]{1,20}$", _("A customer number is made of digits only, e.g. 001234.")
@@ -134,6 +136,17 @@ class Meter(models.Model):
         return self.serial_number
 
 
+class ReadingQuerySet(models.QuerySet):
+    def counted(self):
+        """The readings that count: all but those the office rejected on review. Checks of a
+        new reading, consumption and leak warnings all start from these."""
+        return self.exclude(review=Reading.Review.REJECTED)
+
+    def to_review(self):
+        """Self-readings flagged as unlikely and not yet accepted or rejected by the office."""
+        return self.filter(needs_review=True, review=Reading.Review.PENDING)
+
+
 class Reading(models.Model):
     """A meter's value on a day; the consumption since the previous one is derived, not stored."""
 
@@ -142,6 +155,12 @@ class Reading(models.Model):
         CUSTOMER = "customer", _("customer")
         REMOTE = "remote", _("remote")
         ESTIMATE = "estimate", _("estimate")
+
+    class Review(models.TextChoices):
+        # Also the state of a reading that was never flagged: nothing to decide on it.
+        PENDING = "", pgettext_lazy("reading review", "no decision")
+        ACCEPTED = "accepted", pgettext_lazy("reading review", "accepted")
+        REJECTED = "rejected", pgettext_lazy("reading review", "rejected")
 
     meter = models.ForeignKey(
         Meter, verbose_name=_("meter"), on_delete=models.CASCADE, related_name="readings"
@@ -159,7 +178,34 @@ class Reading(models.Model):
         db_default=False,
         help_text=_("Outside the expected range and confirmed by the customer."),
     )
+    # The office's decision on a flagged reading (docs/consumption.md, "Readings to review").
+    review = models.CharField(
+        _("review"),
+        max_length=10,
+        choices=Review.choices,
+        blank=True,
+        default=Review.PENDING,
+        db_default=Review.PENDING,
+    )
+    review_reason = models.CharField(
+        _("reason for rejection"),
+        max_length=300,
+        blank=True,
+        db_default="",
+        help_text=_("The customer sees it next to the reading."),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    objects = ReadingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reading")
@@ -169,6 +215,23 @@ class Reading(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meter} {self.read_on} {self.value}"
+
+
+class FlaggedReadingManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(needs_review=True)
+
+
+class ReadingToReview(Reading):
+    """The office's view of flagged self-readings ("Odczyty do sprawdzenia"), with permissions
+    of its own: viewing the list, and accepting or rejecting (change)."""
+
+    objects = FlaggedReadingManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("reading to review")
+        verbose_name_plural = _("readings to review")
 
 
 class ReadingWindow(models.Model):

@@ -85,8 +85,10 @@ def use_between(meter, earlier: Decimal, later: Decimal) -> Decimal | None:
 
 def _previous(meter, read_on: date):
     # The customer's own reading of the same day is the one being replaced: not a predecessor.
+    # A reading the office rejected counts for nothing (the customer may correct it).
     return (
-        meter.readings.filter(read_on__lte=read_on)
+        meter.readings.counted()
+        .filter(read_on__lte=read_on)
         .exclude(source=Reading.Source.CUSTOMER, read_on=read_on)
         .order_by("-read_on", "-id")
         .first()
@@ -100,7 +102,8 @@ def expectation(meter, read_on: date) -> Expectation:
     daily = None
     if previous is not None:
         first = (
-            meter.readings.filter(
+            meter.readings.counted()
+            .filter(
                 read_on__gte=previous.read_on - timedelta(days=HISTORY_DAYS),
                 read_on__lt=previous.read_on,
             )
@@ -199,7 +202,9 @@ def check(meter, submitted: SubmittedReading, today: date | None = None) -> Deci
                     }
                 }
             )
-    later = meter.readings.filter(read_on__gt=submitted.read_on).order_by("read_on").first()
+    later = (
+        meter.readings.counted().filter(read_on__gt=submitted.read_on).order_by("read_on").first()
+    )
     if later is not None and submitted.value > later.value:
         raise ValidationError(
             {"read_on": _("There is a later reading with a lower value; check the date.")}
@@ -254,7 +259,15 @@ def record_submission(
         meter=meter,
         read_on=submitted.read_on,
         source=Reading.Source.CUSTOMER,
-        defaults={"value": submitted.value, "needs_review": bool(question)},
+        # A new value is a new question: an earlier review of the day's reading is void.
+        defaults={
+            "value": submitted.value,
+            "needs_review": bool(question),
+            "review": Reading.Review.PENDING,
+            "review_reason": "",
+            "reviewed_at": None,
+            "reviewed_by": None,
+        },
     )
     ReadingPhoto.objects.filter(reading=reading).delete()
     if photo is not None:

@@ -1,10 +1,10 @@
 """The customer's private calendar feed (RFC 5545, written by the icalendar library): the due
-dates of the invoices with something left to pay. Reading windows join it later."""
+dates of the invoices with something left to pay, and the reading windows not yet closed."""
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -38,4 +38,38 @@ def feed(recipient) -> bytes:
                 % {"amount": money(state.left_to_pay), "number": invoice.number},
             )
             cal.add_component(event)
+        for window in _open_windows(customer, today):
+            cal.add_component(_window_event(window))
     return cal.to_ical()
+
+
+def _open_windows(customer, today):
+    from ebok.customers.models import ReadingWindow
+
+    return (
+        ReadingWindow.objects.filter(service_point__customer=customer, closes_on__gte=today)
+        .select_related("service_point")
+        .order_by("opens_on", "pk")
+    )
+
+
+def _window_event(window) -> Event:
+    """All the window's days, as one all-day event (DTEND is the day after the last)."""
+    event = Event()
+    event.add("uid", f"reading-window-{window.pk}@ebok")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", window.opens_on)
+    event.add("dtend", window.closes_on + timedelta(days=1))
+    event.add(
+        "summary",
+        _("Meter reading: %(address)s") % {"address": window.service_point.street},
+    )
+    event.add(
+        "description",
+        _("Self-readings are accepted in e-BOK from %(opens)s to %(closes)s.")
+        % {
+            "opens": formats.date_format(window.opens_on),
+            "closes": formats.date_format(window.closes_on),
+        },
+    )
+    return event

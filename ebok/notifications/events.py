@@ -64,6 +64,49 @@ def _announcement_context(notice) -> dict:
     return {"announcement": Announcement.objects.get(pk=notice.data["announcement"])}
 
 
+def _meters_url() -> str:
+    from django.urls import reverse
+
+    from ebok.notifications.links import site_url
+
+    return site_url(reverse("portal:meters"))
+
+
+def _window_context(notice) -> dict:
+    from ebok.customers.models import ReadingWindow
+
+    window = ReadingWindow.objects.select_related("service_point").get(
+        pk=notice.data["window"], service_point__customer=notice.customer
+    )
+    return {"window": window, "point": window.service_point, "meters_url": _meters_url()}
+
+
+def _leak_context(notice) -> dict:
+    from ebok.customers.models import LeakWarning
+
+    warning = LeakWarning.objects.select_related("service_point").get(
+        pk=notice.data["warning"], service_point__customer=notice.customer
+    )
+    return {"warning": warning, "point": warning.service_point, "meters_url": _meters_url()}
+
+
+def _rejected_context(notice) -> dict:
+    from django.urls import reverse
+
+    from ebok.customers.models import Reading
+    from ebok.notifications.links import site_url
+
+    reading = Reading.objects.select_related("meter__service_point").get(
+        pk=notice.data["reading"], meter__service_point__customer=notice.customer
+    )
+    # The reason as it was when the notice was recorded: what the clerk wrote then.
+    return {
+        "reading": reading,
+        "reason": notice.data["reason"],
+        "meter_url": site_url(reverse("portal:meter", args=[reading.meter_id])),
+    }
+
+
 NEW_INVOICE = Event(
     "new_invoice",
     _("New invoice"),
@@ -94,7 +137,35 @@ ANNOUNCEMENT = Event(
     {Channel.EMAIL: True, Channel.SMS: False},
     context=_announcement_context,
 )
+READING_WINDOW = Event(
+    "reading_window",
+    _("Reading window opens"),
+    {Channel.EMAIL: True, Channel.SMS: False},
+    context=_window_context,
+)
+# A leak costs the customer money every day it runs: the SMS is on too (for a confirmed number).
+LEAK = Event(
+    "leak",
+    _("Possible leak"),
+    {Channel.EMAIL: True, Channel.SMS: True},
+    context=_leak_context,
+)
+READING_REJECTED = Event(
+    "reading_rejected",
+    _("Reading not accepted"),
+    {Channel.EMAIL: True, Channel.SMS: False},
+    context=_rejected_context,
+)
 EVENTS: dict[str, Event] = {
     event.key: event
-    for event in [NEW_INVOICE, PAYMENT_DUE, OVERDUE, PAYMENT_RECEIVED, ANNOUNCEMENT]
+    for event in [
+        NEW_INVOICE,
+        PAYMENT_DUE,
+        OVERDUE,
+        PAYMENT_RECEIVED,
+        ANNOUNCEMENT,
+        READING_WINDOW,
+        LEAK,
+        READING_REJECTED,
+    ]
 }

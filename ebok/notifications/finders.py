@@ -14,6 +14,9 @@ from ebok.billing.balance import ZERO, balances, invoice_state, with_running_tot
 from ebok.notifications.notices import BATCH, Occasion
 
 OVERDUE_EVERY = timedelta(days=7)
+# A reading window is told this many days before it opens (and up to the day it opens, so a
+# window pushed late, or a day the run missed, is still told): time to note it, not to forget.
+WINDOW_NOTICE_DAYS = 2
 
 
 def _chunks(items, size=BATCH):
@@ -118,6 +121,22 @@ def announcements(today) -> list[Occasion]:
     return found
 
 
+def reading_windows(today) -> list[Occasion]:
+    """Windows opening within WINDOW_NOTICE_DAYS days, of points with a meter in use: each
+    told once to its point's customer."""
+    from ebok.customers.models import ReadingWindow
+
+    rows = ReadingWindow.objects.filter(
+        opens_on__gte=today,
+        opens_on__lte=today + timedelta(days=WINDOW_NOTICE_DAYS),
+        service_point__meters__removed_on__isnull=True,
+    ).distinct()
+    return [
+        Occasion(customer_id, f"window-{pk}", {"window": pk})
+        for pk, customer_id in rows.order_by("pk").values_list("pk", "service_point__customer_id")
+    ]
+
+
 # The events the daily run looks for, in the order it records them.
 FINDERS = {
     "new_invoice": new_invoices,
@@ -125,4 +144,5 @@ FINDERS = {
     "overdue": overdue,
     "payment_received": payments_received,
     "announcement": announcements,
+    "reading_window": reading_windows,
 }

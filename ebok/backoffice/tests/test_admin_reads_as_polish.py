@@ -13,9 +13,16 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from ebok.accounts.models import Consent
+from ebok.accounts.models import (
+    AccountChange,
+    Consent,
+    CorrespondenceAddress,
+    DataExport,
+    EmailConfirmation,
+    Passkey,
+)
 from ebok.audit.models import AuditEvent
 from ebok.backoffice.grammar import FORMS, forms_of
 from ebok.cases.models import AnswerTemplate, Case, CaseType
@@ -86,6 +93,22 @@ def office(db, settings, tmp_path):
     payment = OnlinePayment.objects.create(provider="przelewy24", amount=Decimal("10.00"))
     Notification.objects.create(provider="przelewy24", payment=payment, outcome="accepted")
     user = get_user_model().objects.create_superuser("kierownik", password="Biuro-Obslugi-2026")
+    Reading.objects.filter(meter__service_point=point).update(needs_review=True)
+    AccountChange.objects.create(
+        customer=customer, customer_number=customer.number, kind="email", value={"email": "a@b.pl"}
+    )
+    CorrespondenceAddress.objects.create(
+        customer=customer, postal_code="07-100", city="Węgrów", street="ul. Gdańska 1"
+    )
+    Passkey.objects.create(user=user, name="Telefon", credential_id="cred-1", public_key=b"k")
+    DataExport.objects.create(user=user, customer=customer)
+    EmailConfirmation.objects.create(
+        customer=customer,
+        email="nowy@example.pl",
+        purpose="change",
+        token_hash="1" * 64,
+        expires_at=timezone.now(),
+    )
     return log_in_staff(Client(), user)
 
 

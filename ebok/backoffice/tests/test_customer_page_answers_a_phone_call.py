@@ -85,12 +85,19 @@ def test_the_links_open_the_full_lists_filtered_to_the_customer(operator_client,
     url = reverse("admin:customers_customer_change", args=[history.pk])
     response = operator_client.get(url)
     links = response.context["overview_links"]
-    assert set(links) == {"invoices", "payments", "readings", "cases", "consents"}
+    assert set(links) == {
+        "invoices",
+        "payments",
+        "readings",
+        "readings_to_review",
+        "cases",
+        "consents",
+    }
     invoices = operator_client.get(links["invoices"])
     assert invoices.status_code == 200
     listed = invoices.content.decode()
     assert "FV/2" in listed and "FV/OBCA" not in listed
-    for name in ["payments", "readings", "cases", "consents"]:
+    for name in ["payments", "readings", "readings_to_review", "cases", "consents"]:
         assert operator_client.get(links[name]).status_code == 200, name
     assert "Pytanie o taryfę" in operator_client.get(links["cases"]).content.decode()
 

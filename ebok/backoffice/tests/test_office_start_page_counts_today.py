@@ -1,5 +1,6 @@
-"""The office's start page: today's logins, registrations, readings, open and overdue cases,
-each a link to the list it counts; the sections start with customers and cases."""
+"""The office's start page: today's logins, registrations, readings, readings to review, open
+and overdue cases, each a link to the list it counts; the sections start with customers and
+cases."""
 
 import datetime as dt
 import re
@@ -34,7 +35,10 @@ def today(clock, account, customer):
     record(AuditEvent.Kind.LOGIN, customer=customer)  # yesterday's
     clock.shift(dt.timedelta(days=1))
     _point, meter = make_point_with_meter(customer)
-    Reading.objects.create(meter=meter, read_on=TODAY, value=7, source="customer")
+    # Far above usual and confirmed by the customer: waiting for the office's review.
+    Reading.objects.create(
+        meter=meter, read_on=TODAY, value=7, source="customer", needs_review=True
+    )
     question = CaseType.objects.get(code="question")
     for subject in ["Pierwsza", "Druga"]:
         file_case(
@@ -65,6 +69,7 @@ def test_the_start_page_counts_today_and_what_is_waiting(operator_client, today)
         "Logowania klientów dzisiaj": 2,
         "Rejestracje rozpoczęte dzisiaj": 0,
         "Odczyty podane dzisiaj przez klientów": 1,
+        "Odczyty do sprawdzenia": 1,
         "Otwarte sprawy": 2,
         "Sprawy po terminie": 1,
     }

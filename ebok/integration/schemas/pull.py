@@ -20,9 +20,15 @@ class SubmittedReading(Schema):
     value: MeterValue
     submitted_at: datetime
     needs_review: bool = Field(
-        description="Far above the customer's usual use and confirmed by them: worth a look "
-        "before billing on it."
+        description="Far above the customer's usual use and confirmed by them: flagged for the "
+        "customer office's review. Such a reading is handed out only once the office accepted "
+        "it; one the office rejected is never handed out."
     )
+    review: Literal["not_needed", "accepted"] = Field(
+        description="The customer office's decision: `not_needed` for a reading that was not "
+        "flagged, `accepted` for a flagged one the office accepted."
+    )
+    reviewed_at: datetime | None = Field(description="When the office accepted it, or null.")
     photo_url: str | None = Field(
         description="Where the customer's photo of the meter is (GET, same token), or null."
     )

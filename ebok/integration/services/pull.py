@@ -7,7 +7,7 @@ AccountChangeExport), and acknowledged ones are not handed out again. See docs/a
 """
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
 from ebok.accounts.models import AccountChange
@@ -17,6 +17,12 @@ from ebok.integration.models import AccountChangeExport, ReadingExport
 
 def submitted_readings():
     return Reading.objects.filter(source=Reading.Source.CUSTOMER, external_id__isnull=True)
+
+
+def ready_readings():
+    """Submitted readings billing may take: a flagged one only once the office accepted it; a
+    rejected one never (docs/consumption.md, "Readings to review")."""
+    return submitted_readings().filter(Q(needs_review=False) | Q(review=Reading.Review.ACCEPTED))
 
 
 def _pending(queryset, after: int, limit: int) -> tuple[list, bool]:
@@ -44,7 +50,7 @@ def _acknowledge(known_rows, export_model, field: str, ids: list[int], token):
 def pending(after: int, limit: int) -> tuple[list[Reading], bool]:
     """Submitted readings not yet acknowledged, after the cursor."""
     queryset = (
-        submitted_readings()
+        ready_readings()
         .select_related("meter__service_point__customer")
         .annotate(has_photo=Exists(ReadingPhoto.objects.filter(reading=OuterRef("pk"))))
     )

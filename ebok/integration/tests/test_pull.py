@@ -46,6 +46,8 @@ def test_submitted_readings_come_with_what_the_billing_system_knows_them_by(api,
         "value": "140.125",
         "submitted_at": pulled["submitted_at"],
         "needs_review": False,
+        "review": "not_needed",
+        "reviewed_at": None,
         "photo_url": None,
     }
 

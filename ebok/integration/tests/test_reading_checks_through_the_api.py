@@ -78,6 +78,7 @@ def test_the_pull_shows_the_review_flag_and_the_photo(api):
         value=Decimal("400"),
         source="customer",
         needs_review=True,
+        review="accepted",  # held back until the office accepts it (test_readings_to_review...)
     )
     jpeg = BytesIO()
     Image.new("RGB", (40, 20), "white").save(jpeg, "JPEG")
@@ -87,6 +88,7 @@ def test_the_pull_shows_the_review_flag_and_the_photo(api):
     assert pulled[plain.id]["needs_review"] is False
     assert pulled[plain.id]["photo_url"] is None
     assert pulled[flagged.id]["needs_review"] is True
+    assert (pulled[plain.id]["review"], pulled[flagged.id]["review"]) == ("not_needed", "accepted")
     url = pulled[flagged.id]["photo_url"]
     assert url == f"/api/v1/submitted-readings/{flagged.id}/photo"
 

@@ -123,6 +123,8 @@ def _reading(reading) -> dict:
         "value": reading.value,
         "submitted_at": reading.created_at,
         "needs_review": reading.needs_review,
+        "review": "accepted" if reading.needs_review else "not_needed",
+        "reviewed_at": reading.reviewed_at,
         "photo_url": reverse("integration-api:reading_photo", args=[reading.id])
         if reading.has_photo
         else None,

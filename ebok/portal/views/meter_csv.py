@@ -31,6 +31,13 @@ def _number(value) -> str:
     return "" if value is None else number_format(value, 3, use_l10n=True, force_grouping=False)
 
 
+def _review(reading) -> str:
+    """Flagged: "yes" while it waits, then the office's decision."""
+    if reading.review:
+        return reading.get_review_display()
+    return _("yes") if reading.needs_review else ""
+
+
 @customer_required
 def meter_readings_csv_view(request, pk):
     meter = get_object_or_404(CustomerScope(request.customer).meters, pk=pk)
@@ -45,7 +52,7 @@ def meter_readings_csv_view(request, pk):
                 _number(reading.value),
                 _number(reading.consumption),
                 reading.get_source_display(),
-                _("yes") if reading.needs_review else "",
+                _review(reading),
             ]
         )
     return response

@@ -1,5 +1,16 @@
 from django.contrib import messages
-from django.db.models import Case, F, OuterRef, Prefetch, Subquery, When, Window
+from django.db.models import (
+    BooleanField,
+    Case,
+    DecimalField,
+    F,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import Lag
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,7 +28,7 @@ from ebok.portal.scope import CustomerScope
 
 
 def _with_last_reading(meters):
-    last = Reading.objects.filter(meter=OuterRef("pk")).order_by("-read_on", "-id")
+    last = Reading.objects.counted().filter(meter=OuterRef("pk")).order_by("-read_on", "-id")
     return meters.annotate(
         last_read_on=Subquery(last.values("read_on")[:1]),
         last_value=Subquery(last.values("value")[:1]),
@@ -58,12 +69,27 @@ def meter_list_view(request):
 
 def with_consumption(readings, meter):
     """Each reading of the meter with the consumption since its previous one (None for the
-    first); a lower value is the register rolling over when the meter's digits are known."""
-    previous = Window(Lag("value"), partition_by=[F("meter_id")], order_by=[F("read_on"), F("id")])
+    first); a lower value is the register rolling over when the meter's digits are known.
+    Readings the office rejected are shown, but the next one's use runs from the last reading
+    that counts: rejected ones form a partition of their own."""
+    rejected = Case(
+        When(review=Reading.Review.REJECTED, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    previous = Window(
+        Lag("value"), partition_by=[F("meter_id"), rejected], order_by=[F("read_on"), F("id")]
+    )
     used = F("value") - F("previous_value")
     limit = register_limit(meter)
     if limit is not None:
         used = Case(When(value__lt=F("previous_value"), then=used + limit), default=used)
+    # A rejected reading measures nothing: no use to it, nor from it (its own partition).
+    used = Case(
+        When(review=Reading.Review.REJECTED, then=Value(None)),
+        default=used,
+        output_field=DecimalField(max_digits=12, decimal_places=3),
+    )
     return readings.annotate(previous_value=previous).annotate(consumption=used)
 
 
