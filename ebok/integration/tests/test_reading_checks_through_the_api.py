@@ -106,3 +106,10 @@ def test_the_photo_needs_the_token(client, api):
     )
     ReadingPhoto.objects.create(reading=reading, content=b"x", width=1, height=1)
     assert client.get(f"/api/v1/submitted-readings/{reading.id}/photo").status_code == 401
+
+
+@pytest.mark.parametrize("reading_id", [0, 2**63, 10**30])
+def test_a_photo_id_no_database_can_hold_is_refused(api, reading_id):
+    # SQLite cannot bind an integer beyond 64 bits: it must be refused before the query.
+    response = api.get(f"/submitted-readings/{reading_id}/photo")
+    assert response.status_code == 422

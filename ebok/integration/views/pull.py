@@ -3,7 +3,7 @@ POST which of them the billing system has taken."""
 
 from django.http import HttpResponse
 from django.urls import reverse
-from ninja import Query, Router
+from ninja import Path, Query, Router
 from pydantic import Field
 
 from ebok.integration.schemas.batches import Message, Rejection
@@ -23,10 +23,13 @@ router = Router(tags=["pull"])
 
 # Readings in one page of the pull; part of the published schema, so not a setting.
 PULL_PAGE_MAX = 1000
+# Ids are 64-bit integers in both databases; a larger one in a path is refused (422), not
+# handed to SQLite, which cannot bind it.
+ID_MAX = 2**63 - 1
 
 
 class Page(Schema):
-    after: int = Field(0, ge=0, le=2**63 - 1, description="The cursor: only ids above it.")
+    after: int = Field(0, ge=0, le=ID_MAX, description="The cursor: only ids above it.")
     limit: int = Field(100, ge=1, le=PULL_PAGE_MAX, description="At most this many.")
 
 
@@ -47,13 +50,13 @@ def submitted_readings(request, page: Query[Page]):
 
 @router.get(
     "/submitted-readings/{reading_id}/photo",
-    response={200: None, 401: Message, 404: Message},
+    response={200: None, 401: Message, 404: Message, 422: Rejection},
     url_name="reading_photo",
     summary="The customer's photo of the meter sent with a reading (JPEG)",
     description="Re-encoded by eBOK as JPEG, without the photo's metadata.",
     openapi_extra={"responses": {200: {"content": {"image/jpeg": {}}}}},
 )
-def reading_photo(request, reading_id: int):
+def reading_photo(request, reading_id: int = Path(..., ge=1, le=ID_MAX)):
     photo = pull.photo_of(reading_id)
     note_records(request, 1)
     response = HttpResponse(bytes(photo.content), content_type="image/jpeg")
