@@ -9,6 +9,7 @@ from ebok.portal.views import (
     meters,
     numbers,
     payments,
+    statement,
 )
 
 app_name = "portal"
@@ -25,6 +26,7 @@ urlpatterns = [
     path("meters/consumption.csv", meter_csv.consumption_csv_view, name="consumption_csv"),
     path("documents/", documents.document_list_view, name="documents"),
     path("documents/<int:pk>/", documents.document_download_view, name="document"),
+    path("documents/statement/", statement.statement_view, name="statement"),
     path("home/", info.overview_view, name="overview"),
     path("numbers/", numbers.number_list_view, name="numbers"),
     path("numbers/add/", access.number_add_view, name="number_add"),
