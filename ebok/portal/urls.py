@@ -19,6 +19,7 @@ urlpatterns = [
     path("invoices/", invoices.invoice_list_view, name="invoices"),
     path("invoices/<int:pk>/", invoices.invoice_detail_view, name="invoice"),
     path("invoices/<int:pk>/pdf/", invoices.invoice_pdf_view, name="invoice_pdf"),
+    path("invoices/zip/", invoices.invoice_zip_view, name="invoices_zip"),
     path("payments/", payments.payment_list_view, name="payments"),
     path("meters/", meters.meter_list_view, name="meters"),
     path("meters/<int:pk>/", meters.meter_detail_view, name="meter"),
