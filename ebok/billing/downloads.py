@@ -6,6 +6,7 @@ entry as the response is sent, the stored files read in chunks and each copy dra
 turn comes, so the memory a download takes does not grow with the number of invoices in it.
 """
 
+import logging
 import re
 import unicodedata
 import zipfile
@@ -15,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from ebok.billing.models import Invoice
 from ebok.billing.pdf import render_invoice_pdf
+
+logger = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024  # bytes of a stored PDF read at a time
 BATCH = 50  # invoices fetched (with their charges) per query while a ZIP is written
@@ -35,14 +38,29 @@ def file_name(invoice, copy: bool) -> str:
     return _("copy") + f"-{base}.pdf" if copy else f"{base}.pdf"
 
 
-def pdf_chunks(invoice) -> Iterator[bytes]:
-    """The invoice's PDF: the stored file in chunks, or the generated copy whole."""
-    if invoice.pdf:
-        with invoice.pdf.open("rb") as stored:
-            while chunk := stored.read(CHUNK):
-                yield chunk
-    else:
+def open_stored(invoice):
+    """The billing system's original, opened for reading, or None when it sent none.
+
+    A file that the storage has lost gives None too (and a warning in the log): the customer
+    then gets the generated copy, marked as one, rather than an error.
+    """
+    if not invoice.pdf:
+        return None
+    try:
+        return invoice.pdf.open("rb")
+    except FileNotFoundError:
+        logger.warning("invoice %s: stored PDF %s is missing", invoice.pk, invoice.pdf.name)
+        return None
+
+
+def _pdf_chunks(invoice, stored) -> Iterator[bytes]:
+    """The stored file in chunks, or the generated copy whole."""
+    if stored is None:
         yield render_invoice_pdf(invoice)
+        return
+    with stored:
+        while chunk := stored.read(CHUNK):
+            yield chunk
 
 
 class _Pipe:
@@ -90,14 +108,15 @@ def invoices_zip(ids: Iterable[int]) -> Iterator[bytes]:
     pipe, taken = _Pipe(), set()
     with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for invoice in _invoices(list(ids)):
-            name = file_name(invoice, copy=not invoice.pdf)
+            stored = open_stored(invoice)
+            name = file_name(invoice, copy=stored is None)
             if name in taken:  # two numbers that differ only in characters left out
                 name = f"{name[:-4]}-{invoice.pk}.pdf"
             taken.add(name)
             entry = zipfile.ZipInfo(name, date_time=(*invoice.issued_on.timetuple()[:3], 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             with archive.open(entry, "w") as stream:
-                for chunk in pdf_chunks(invoice):
+                for chunk in _pdf_chunks(invoice, stored):
                     stream.write(chunk)
                     yield pipe.take()
             yield pipe.take()

@@ -171,3 +171,15 @@ def test_queries_do_not_grow_one_per_invoice(logged_in, customer, django_assert_
     with django_assert_max_num_queries(10):
         response = logged_in.get(reverse("portal:invoices_zip"), {"year": "2026"})
         assert len(downloaded(response).namelist()) == 6
+
+
+def test_a_stored_file_the_storage_lost_is_replaced_by_the_copy(logged_in, invoices, caplog):
+    invoices[0].pdf.storage.delete(invoices[0].pdf.name)
+
+    archive = downloaded(logged_in.get(reverse("portal:invoices_zip"), {"year": "2026"}))
+    single = logged_in.get(reverse("portal:invoice_pdf", args=[invoices[0].pk]))
+
+    assert archive.namelist()[0] == "kopia-FV-2026-01-0001.pdf"
+    assert "FV/2026/01/0001" in pdf_text(archive.read("kopia-FV-2026-01-0001.pdf"))
+    assert single["Content-Disposition"] == 'inline; filename="kopia-FV-2026-01-0001.pdf"'
+    assert "stored PDF invoices/" in caplog.text

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ebok.accounts.decorators import customer_required
 from ebok.billing.balance import balance, invoice_state, with_running_totals
-from ebok.billing.downloads import file_name, invoices_zip
+from ebok.billing.downloads import file_name, invoices_zip, open_stored
 from ebok.billing.pdf import render_invoice_pdf
 from ebok.portal.paging import page_of
 from ebok.portal.scope import CustomerScope
@@ -63,9 +63,10 @@ def invoice_detail_view(request, pk):
 def invoice_pdf_view(request, pk):
     """The billing system's PDF when it sent one, else a copy generated here (marked as such)."""
     invoice = get_object_or_404(CustomerScope(request.customer).invoices, pk=pk)
-    if invoice.pdf:
+    stored = open_stored(invoice)
+    if stored is not None:
         return FileResponse(
-            invoice.pdf.open("rb"),
+            stored,
             filename=file_name(invoice, copy=False),
             content_type="application/pdf",
         )
