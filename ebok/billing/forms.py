@@ -14,7 +14,6 @@ EARLIEST = date(2000, 1, 1)  # before any e-BOK's data: an earlier date is a typ
 def _date_field(label):
     return forms.DateField(
         label=label,
-        help_text=_("YYYY-MM-DD"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 

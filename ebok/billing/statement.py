@@ -7,9 +7,9 @@ invoices that credit, less payments), only cut at dates: an invoice counts from 
 payment from the day it was paid. So a statement that runs to today ends at the balance the tabs
 show (the amount due less the overpayment).
 
-Three queries whatever the period or the history: the sums before the period, its invoices, its
-payments. The entries of a period are all listed, not paged: a statement is read (and printed)
-whole, and the period is at most MAX_YEARS long.
+Four queries whatever the period or the history: the invoices and the payments before the period
+(two sums), then its invoices and its payments. The entries of a period are all listed, not
+paged: a statement is read (and printed) whole, and the period is at most MAX_YEARS long.
 """
 
 from dataclasses import dataclass

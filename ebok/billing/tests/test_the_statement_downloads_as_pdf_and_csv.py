@@ -3,13 +3,16 @@ that a Polish spreadsheet opens as it is."""
 
 import csv
 import io
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
+from ebok.billing.models import Payment
 from ebok.billing.tests.test_invoice_pdf import info_of
 from ebok.billing.tests.test_the_statement_agrees_with_the_tabs import make_year_of_money
-from ebok.testing import make_account, make_customer, pdf_text
+from ebok.testing import make_account, make_customer, make_history, pdf_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
@@ -85,8 +88,6 @@ def test_pdf_in_english(logged_in):
 
 
 def test_a_long_statement_repeats_the_headings_and_numbers_its_pages(client):
-    from ebok.testing import make_history
-
     customer = make_customer()
     make_history(customer, years=10)  # 60 invoices and 60 payments in 2016-2025
     client.force_login(make_account(customer))
@@ -133,3 +134,15 @@ def test_csv_in_english_uses_commas_and_points(logged_in):
     rows = list(csv.reader(io.StringIO(content[1:])))
     assert rows[1] == ["Charges in the period", "1457.89"]
     assert rows[6] == ["2026-01-15", "invoice", "FV/2026/01/0042", "1234.56", "", "1284.56"]
+
+
+def test_csv_keeps_a_title_that_looks_like_a_formula_as_text(logged_in):
+    customer = Payment.objects.first().customer
+    title = '=HYPERLINK("http://example.com/","Kliknij")'
+    Payment.objects.create(
+        customer=customer, paid_on=date(2026, 11, 2), amount=Decimal("1.00"), title=title
+    )
+
+    content = download(logged_in, "csv").content.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(content[1:]), delimiter=";"))
+    assert rows[-1] == ["2026-11-02", "wpłata", "'" + title, "", "1,00", "97,77"]

@@ -34,6 +34,15 @@ def _amount(value) -> str:
     return "" if value is None else number_format(value, 2, use_l10n=True, force_grouping=False)
 
 
+# A cell a spreadsheet would read as a formula. Payment titles are typed by whoever paid, so
+# such a text is kept as text with an apostrophe in front (OWASP's advice on CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def _csv(customer, result) -> HttpResponse:
     """Semicolons and decimal commas in Polish, as a Polish spreadsheet opens a file without
     asking; commas and points in English. UTF-8 with a byte order mark, so that Polish letters
@@ -52,8 +61,8 @@ def _csv(customer, result) -> HttpResponse:
         writer.writerow(
             [
                 entry.day.isoformat(),
-                entry.kind,
-                entry.document,
+                _text(entry.kind),
+                _text(entry.document),
                 _amount(entry.charge),
                 _amount(entry.credit),
                 _amount(entry.balance),
