@@ -113,7 +113,9 @@ def invoices_zip(ids: Iterable[int]) -> Iterator[bytes]:
             if name in taken:  # two numbers that differ only in characters left out
                 name = f"{name[:-4]}-{invoice.pk}.pdf"
             taken.add(name)
-            entry = zipfile.ZipInfo(name, date_time=(*invoice.issued_on.timetuple()[:3], 0, 0, 0))
+            # ZIP dates start in 1980; an older issue date would be refused.
+            day = max((*invoice.issued_on.timetuple()[:3], 0, 0, 0), (1980, 1, 1, 0, 0, 0))
+            entry = zipfile.ZipInfo(name, date_time=day)
             entry.compress_type = zipfile.ZIP_DEFLATED
             with archive.open(entry, "w") as stream:
                 for chunk in _pdf_chunks(invoice, stored):

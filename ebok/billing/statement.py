@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.db.models import DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from ebok.billing.balance import ZERO
@@ -93,3 +94,19 @@ def statement(scope, start: date, end: date) -> Statement:
         running += (charge or ZERO) - (credit or ZERO)
         entries.append(Entry(day, kind, document, charge, credit, running))
     return Statement(start=start, end=end, opening=opening, entries=entries)
+
+
+def headings() -> list[str]:
+    """The entries' columns, as the page, the PDF and the CSV name them."""
+    return [_("Date"), _("Kind"), _("Document"), _("Charge"), _("Credit"), _("Balance")]
+
+
+def summary(result: Statement) -> list[tuple[str, Decimal]]:
+    """The four figures of a statement with their names, as every form of it shows them."""
+    start, end = result.start.isoformat(), result.end.isoformat()
+    return [
+        (_("Opening balance on %(date)s") % {"date": start}, result.opening),
+        (_("Charges in the period"), result.charges),
+        (_("Payments and credits in the period"), result.credits),
+        (_("Closing balance on %(date)s") % {"date": end}, result.closing),
+    ]

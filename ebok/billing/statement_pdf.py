@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table
 
 from ebok.billing.formatting import money
+from ebok.billing.statement import headings, summary
 from ebok.core.pdf import (
     BODY,
     BOLD,
@@ -56,22 +57,6 @@ STRIPE_BACKGROUND = colors.HexColor("#f4f6f8")
 CELL = ParagraphStyle("statement-cell", BODY, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.25)
 HEAD_CELL = ParagraphStyle("statement-head", CELL, fontName=FONT_BOLD)
 HEAD_NUMBER = ParagraphStyle("statement-head-number", HEAD_CELL, alignment=TA_RIGHT)
-
-
-def headings() -> list[str]:
-    """The entries' columns, as the page, the PDF and the CSV name them."""
-    return [_("Date"), _("Kind"), _("Document"), _("Charge"), _("Credit"), _("Balance")]
-
-
-def summary(statement) -> list[tuple[str, object]]:
-    """The four figures of a statement with their names, as every form of it shows them."""
-    start, end = statement.start.isoformat(), statement.end.isoformat()
-    return [
-        (_("Opening balance on %(date)s") % {"date": start}, statement.opening),
-        (_("Charges in the period"), statement.charges),
-        (_("Payments and credits in the period"), statement.credits),
-        (_("Closing balance on %(date)s") % {"date": end}, statement.closing),
-    ]
 
 
 def _table(rows, widths, *style, **options) -> Table:

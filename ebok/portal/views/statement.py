@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from ebok.accounts.decorators import customer_required
 from ebok.billing.forms import StatementForm
-from ebok.billing.statement import statement
-from ebok.billing.statement_pdf import headings, render_statement_pdf, summary
+from ebok.billing.statement import headings, statement, summary
+from ebok.billing.statement_pdf import render_statement_pdf
 from ebok.portal.scope import CustomerScope
 
 
