@@ -144,7 +144,8 @@ def _charges(invoice) -> Table:
     rows = [
         [_text(h, HEAD_NUMBER if i >= NUMERIC_FROM else HEAD_CELL) for i, h in enumerate(headings)]
     ]
-    for line in invoice.lines.order_by("id"):
+    # all(), ordered by id as the model says: charges fetched ahead (prefetch_related) are used.
+    for line in invoice.lines.all():
         rows.append(
             [
                 _text(line.description, CELL),

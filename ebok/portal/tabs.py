@@ -7,7 +7,7 @@ TABS = [
     ("portal:invoices", _("Invoices/charges"), {"invoices", "invoice"}),
     ("portal:payments", _("Payments"), {"payments"}),
     ("portal:meters", _("Points/meters"), {"meters", "meter"}),
-    ("portal:documents", _("Documents"), {"documents"}),
+    ("portal:documents", _("Documents"), {"documents", "statement"}),
     ("cases:cases", _("Cases"), {"cases", "case", "case_new", "case_file"}),
     ("portal:overview", _("Home page"), {"overview"}),
 ]

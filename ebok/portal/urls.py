@@ -9,6 +9,7 @@ from ebok.portal.views import (
     meters,
     numbers,
     payments,
+    statement,
 )
 
 app_name = "portal"
@@ -18,6 +19,7 @@ urlpatterns = [
     path("invoices/", invoices.invoice_list_view, name="invoices"),
     path("invoices/<int:pk>/", invoices.invoice_detail_view, name="invoice"),
     path("invoices/<int:pk>/pdf/", invoices.invoice_pdf_view, name="invoice_pdf"),
+    path("invoices/zip/", invoices.invoice_zip_view, name="invoices_zip"),
     path("payments/", payments.payment_list_view, name="payments"),
     path("meters/", meters.meter_list_view, name="meters"),
     path("meters/<int:pk>/", meters.meter_detail_view, name="meter"),
@@ -25,6 +27,7 @@ urlpatterns = [
     path("meters/consumption.csv", meter_csv.consumption_csv_view, name="consumption_csv"),
     path("documents/", documents.document_list_view, name="documents"),
     path("documents/<int:pk>/", documents.document_download_view, name="document"),
+    path("documents/statement/", statement.statement_view, name="statement"),
     path("home/", info.overview_view, name="overview"),
     path("numbers/", numbers.number_list_view, name="numbers"),
     path("numbers/add/", access.number_add_view, name="number_add"),

@@ -309,7 +309,7 @@ def test_customer_walks_every_tab_and_sees_their_own_data(live_server, page, his
     response = page.request.get(pdf_link.get_attribute("href"))
     assert response.ok
     assert response.headers["content-type"] == "application/pdf"
-    assert "kopia-fv001234202511.pdf" in response.headers["content-disposition"]
+    assert "kopia-FV-001234-2025-11.pdf" in response.headers["content-disposition"]
     invoice_pdf = tmp_path / "invoice.pdf"
     invoice_pdf.write_bytes(response.body())
     text = pdf_text(invoice_pdf)

@@ -70,3 +70,23 @@ def test_a_login_with_three_numbers_takes_as_many_queries_as_one_with_one(
     client.force_login(manager)
     client.post(reverse("accounts:switch_number"), {"customer_number": "000001"})
     assert queries_for(client, reverse(f"portal:{tab}")) == alone
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",  # this year so far: no entries for either
+        "?start=2016-01-01&end=2025-12-31",  # the whole history: 1 year of it, or 10
+        "?start=2016-01-01&end=2025-12-31&format=pdf",
+        "?start=2016-01-01&end=2025-12-31&format=csv",
+    ],
+)
+def test_statement_takes_as_many_queries_for_ten_years_as_for_one(client, short_and_long, query):
+    counts = []
+    for customer, _meter in short_and_long:
+        client.force_login(make_account(customer))
+        counts.append(queries_for(client, reverse("portal:statement") + query))
+    assert counts[0] == counts[1]
+    # The session, the login with its numbers, and the statement's four: the two sums before
+    # the period, its invoices, its payments (the page adds nothing of its own).
+    assert counts[0] <= 6

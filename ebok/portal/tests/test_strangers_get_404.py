@@ -94,6 +94,26 @@ def test_stranger_paging_and_filters_show_nothing_of_theirs(client, account, str
     assert client.get(url).status_code == 404
 
 
+def test_stranger_invoices_are_not_reachable_through_the_zip(client, account, strangers_things):
+    """The ZIP download takes invoice ids and a year in its query, not in its path."""
+    client.force_login(account)
+    url = reverse("portal:invoices_zip")
+    assert client.get(url, {"invoice": strangers_things["invoice"]}).status_code == 404
+    assert client.get(url, {"year": "2016"}).status_code == 404  # only the stranger has 2016
+
+
+def test_stranger_money_is_not_in_the_statement(client, account, strangers_things):
+    client.force_login(account)
+    for kind in ["", "csv"]:
+        response = client.get(
+            reverse("portal:statement"),
+            {"start": "2016-01-01", "end": "2025-12-31", "format": kind},
+        )
+        content = response.content.decode()
+        assert "FV/009999" not in content
+        assert "108,00" not in content  # the stranger's invoices' and payments' amount
+
+
 def test_stranger_meter_pages_are_not_reachable_by_paging(client, account, strangers_things):
     client.force_login(account)
     url = reverse("portal:meter", args=[strangers_things["meter"]]) + "?page=1"

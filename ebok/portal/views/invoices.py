@@ -1,12 +1,14 @@
+from django.contrib import messages
+from django.core.exceptions import SuspiciousOperation
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils.text import slugify
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from ebok.accounts.decorators import customer_required
 from ebok.billing.balance import balance, invoice_state, with_running_totals
+from ebok.billing.downloads import file_name, invoices_zip, open_stored
 from ebok.billing.pdf import render_invoice_pdf
 from ebok.portal.paging import page_of
 from ebok.portal.scope import CustomerScope
@@ -61,12 +63,52 @@ def invoice_detail_view(request, pk):
 def invoice_pdf_view(request, pk):
     """The billing system's PDF when it sent one, else a copy generated here (marked as such)."""
     invoice = get_object_or_404(CustomerScope(request.customer).invoices, pk=pk)
-    filename = f"{slugify(invoice.number) or 'invoice'}.pdf"
-    if invoice.pdf:
+    stored = open_stored(invoice)
+    if stored is not None:
         return FileResponse(
-            invoice.pdf.open("rb"), filename=filename, content_type="application/pdf"
+            stored,
+            filename=file_name(invoice, copy=False),
+            content_type="application/pdf",
         )
     response = HttpResponse(render_invoice_pdf(invoice), content_type="application/pdf")
-    copy_name = _("copy") + "-" + filename
-    response["Content-Disposition"] = f'inline; filename="{copy_name}"'
+    response["Content-Disposition"] = f'inline; filename="{file_name(invoice, copy=True)}"'
+    return response
+
+
+# A selection comes from one page of the list; far more ids than that is not a customer's.
+MAX_PICKED = 500
+
+
+@customer_required
+def invoice_zip_view(request):
+    """The PDFs of a year's invoices, or of the invoices ticked on the list, as one ZIP.
+
+    The invoices are checked against the customer's scope here, before anything is sent: an id
+    that is not the customer's gives 404. The ZIP itself is streamed (ebok/billing/downloads.py).
+    """
+    invoices = CustomerScope(request.customer).invoices.order_by("issued_on", "id")
+    number = request.customer.number
+    picked, year = request.GET.getlist("invoice"), request.GET.get("year", "")
+    if picked:
+        if len(picked) > MAX_PICKED:
+            raise SuspiciousOperation("too many invoices picked")
+        if not all(pk.isdigit() for pk in picked):
+            raise Http404
+        wanted = {int(pk) for pk in picked}
+        ids = list(invoices.filter(pk__in=wanted).values_list("pk", flat=True))
+        if len(ids) != len(wanted):
+            raise Http404
+        name = _("invoices-%(number)s-selected.zip") % {"number": number}
+    elif year:
+        if not year.isdigit():
+            raise Http404
+        ids = list(invoices.filter(issued_on__year=int(year)).values_list("pk", flat=True))
+        if not ids:
+            raise Http404
+        name = _("invoices-%(number)s-%(year)s.zip") % {"number": number, "year": year}
+    else:
+        messages.error(request, _("Tick the invoices to download, or choose a year."))
+        return redirect("portal:invoices")
+    response = StreamingHttpResponse(invoices_zip(ids), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
