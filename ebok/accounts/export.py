@@ -9,7 +9,6 @@ file first, so a half-built ZIP is never offered.
 import csv
 import io
 import json
-import re
 import tempfile
 import zipfile
 from datetime import timedelta
@@ -23,6 +22,7 @@ from ebok.accounts.models import Consent, DataExport
 from ebok.accounts.security import SIGN_IN_KINDS, browser_name
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
+from ebok.billing.downloads import file_name, open_stored
 from ebok.billing.models import Invoice, InvoiceLine, Payment
 from ebok.customers.models import Meter, Reading, ServicePoint
 from ebok.notifications.models import Notice
@@ -155,11 +155,11 @@ def write_zip(target, customer, user) -> None:
         archive.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=1))
         pdfs = Invoice.objects.filter(customer=customer).exclude(pdf="").only("number", "pdf")
         for invoice in pdfs.iterator():
-            try:
-                with invoice.pdf.open("rb") as handle:
-                    archive.writestr(f"invoices/{_file_name(invoice.number)}.pdf", handle.read())
-            except FileNotFoundError:
-                continue  # listed in data.json; its file is missing from the storage
+            # A file missing from the storage is left out (the invoice is in data.json).
+            if (stored := open_stored(invoice)) is not None:
+                with stored:
+                    name = file_name(invoice, copy=False)
+                    archive.writestr(f"invoices/{name}", stored.read())
 
 
 def _csv(rows: list[dict]) -> str:
@@ -170,10 +170,6 @@ def _csv(rows: list[dict]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
-
-
-def _file_name(number: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", number)
 
 
 def start(request) -> DataExport:

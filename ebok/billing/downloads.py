@@ -53,6 +53,15 @@ def open_stored(invoice):
         return None
 
 
+def invoice_pdf(invoice) -> tuple[str, bytes]:
+    """One invoice's file whole, with its name: what an e-mail attaches."""
+    stored = open_stored(invoice)
+    if stored is None:
+        return file_name(invoice, copy=True), render_invoice_pdf(invoice)
+    with stored:
+        return file_name(invoice, copy=False), stored.read()
+
+
 def _pdf_chunks(invoice, stored) -> Iterator[bytes]:
     """The stored file in chunks, or the generated copy whole."""
     if stored is None:

@@ -118,13 +118,6 @@ def _has_e_invoice_consent(customer) -> bool:
 
 
 def _invoice_pdf(invoice) -> tuple[str, bytes, str]:
-    from django.utils.text import slugify
+    from ebok.billing.downloads import invoice_pdf
 
-    from ebok.billing.pdf import render_invoice_pdf
-
-    if invoice.pdf:
-        with invoice.pdf.open("rb") as stream:
-            content = stream.read()
-    else:
-        content = render_invoice_pdf(invoice)
-    return f"{slugify(invoice.number) or 'invoice'}.pdf", content, "application/pdf"
+    return (*invoice_pdf(invoice), "application/pdf")

@@ -93,7 +93,7 @@ def test_the_zip_holds_the_json_the_csv_files_and_the_pdfs(logged_in, customer):
     ]:
         assert name in names, name
     first = Invoice.objects.order_by("issued_on").first()
-    assert archive.read(f"invoices/{first.number.replace('/', '_')}.pdf") == b"%PDF-1.4 faktura"
+    assert archive.read(f"invoices/{first.number.replace('/', '-')}.pdf") == b"%PDF-1.4 faktura"
 
     data = json.loads(archive.read("data.json"))
     assert data["schema"] == "ebok-my-data/1"
