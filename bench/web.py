@@ -166,10 +166,11 @@ def run_wrk(plan: list[tuple[str, str]], port: int, args) -> dict:
     }
 
 
-def measure(customers: int, args) -> dict:
+def build(customers: int, args) -> tuple[str, str, str, dict]:
+    """The database of this size, made unless there: its name, URL, the run's SECRET_KEY and
+    the logged-in customers' pages."""
     name = f"ebok_bench_{size_name(customers)}"
     url = database_url(args.postgres, name)
-    load_average = [round(load, 1) for load in os.getloadavg()]
     ensure_database(args.postgres, name)
     secret_key = secrets.token_urlsafe(50)
     prepared = subprocess.run(  # noqa: S603
@@ -179,7 +180,12 @@ def measure(customers: int, args) -> dict:
         text=True,
         check=True,
     )
-    prepared = json.loads(prepared.stdout)
+    return name, url, secret_key, json.loads(prepared.stdout)
+
+
+def measure(customers: int, args) -> dict:
+    load_average = [round(load, 1) for load in os.getloadavg()]
+    name, url, secret_key, prepared = build(customers, args)
     cache_prefix = f"bench-web-{secrets.token_hex(4)}"
     environment = {
         "DATABASE_URL": url,
@@ -335,10 +341,17 @@ def main():
         "--redis", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
     )
     parser.add_argument("--output", type=Path, default=ROOT / "var" / "bench" / "web.json")
+    parser.add_argument(
+        "--build", action="store_true", help="only make the databases (if missing), measure nothing"
+    )
     parser.add_argument("--prepare", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
         prepare(args.prepare, args.logins)
+        return
+    if args.build:
+        for customers in args.customers:
+            build(customers, args)
         return
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")

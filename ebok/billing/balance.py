@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import DecimalField
+from django.db.models.expressions import RawSQL, SQLiteNumericMixin
 from django.utils import timezone
 
 ZERO = Decimal("0.00")
@@ -46,39 +47,46 @@ def balances(customer_ids) -> dict[int, Balance]:
 
     One row per customer with a subquery for each sum, rather than a query for the invoices
     and one for the payments: every panel page shows the balance, and on a loaded database
-    server each round trip costs more than the sums.
+    server each round trip costs more than the sums. Written as SQL because Django took about
+    2 ms of the app's CPU to build this query from expressions, ten times what the database
+    needs to answer it (docs/performance.md).
     """
     from ebok.billing.models import Invoice, Payment
     from ebok.customers.models import Customer
 
-    money = DecimalField(max_digits=14, decimal_places=2)
-
-    def total(queryset, field, **where):
-        per_customer = (
-            queryset.filter(customer=OuterRef("pk"), **where)
-            .order_by()
-            .values("customer")
-            .annotate(total=Sum(field))
-            .values("total")
+    customer_ids = list(customer_ids)
+    found = {}
+    if customer_ids:
+        invoice, payment = Invoice._meta.db_table, Payment._meta.db_table
+        placeholders = ", ".join(["%s"] * len(customer_ids))
+        # Table names from the models; the ids are parameters.
+        sql = (
+            f"SELECT c.id,"  # noqa: S608
+            f" (SELECT SUM(gross) FROM {invoice} WHERE customer_id = c.id AND gross > 0),"
+            f" (SELECT SUM(gross) FROM {invoice} WHERE customer_id = c.id AND gross < 0),"
+            f" (SELECT SUM(amount) FROM {payment} WHERE customer_id = c.id)"
+            f" FROM {Customer._meta.db_table} c WHERE c.id IN ({placeholders})"
         )
-        return Coalesce(Subquery(per_customer, output_field=money), Value(ZERO), output_field=money)
-
-    rows = (
-        Customer.objects.filter(pk__in=customer_ids)
-        .order_by()
-        .values_list(
-            "pk",
-            total(Invoice.objects, "gross", gross__gt=0),
-            total(Invoice.objects, "gross", gross__lt=0),
-            total(Payment.objects, "amount"),
-        )
-    )
-    found = {pk: (invoiced, credited, paid) for pk, invoiced, credited, paid in rows}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, customer_ids)
+            for pk, invoiced, credited, paid in cursor.fetchall():
+                found[pk] = (_money(invoiced), _money(credited), _money(paid))
     result = {}
     for customer_id in customer_ids:
         invoiced, credited, paid = found.get(customer_id, (ZERO, ZERO, ZERO))
         result[customer_id] = Balance(invoiced=invoiced, credited=-credited, paid=paid)
     return result
+
+
+def _money(total) -> Decimal:
+    """A sum as the database gives it (PostgreSQL a Decimal, SQLite a float or an int; None
+    when there was nothing to add) as a Decimal of 2 places."""
+    return ZERO if total is None else Decimal(str(total)).quantize(ZERO)
+
+
+class _DecimalSQL(SQLiteNumericMixin, RawSQL):
+    """SQL of a decimal: SQLite compares it as a number only when cast, as Django's own sums
+    are."""
 
 
 def with_running_totals(invoices):
@@ -88,22 +96,23 @@ def with_running_totals(invoices):
     credits and settle invoices like payments do (Balance.settled).
 
     A correlated subquery rather than a window, so that it counts every invoice of the customer
-    even when the list is filtered (by year) or cut into pages.
+    even when the list is filtered (by year) or cut into pages. Written as SQL for the same
+    reason as balances(): built from expressions it cost the invoice pages 1 ms more of the
+    app's CPU. It names the outer invoice by its table, so `invoices` must be a queryset of
+    invoices at the top of its query (as every caller has), not a subquery.
     """
     from ebok.billing.models import Invoice
 
-    money = DecimalField(max_digits=14, decimal_places=2)
-    earlier_or_same = (
-        Invoice.objects.filter(customer=OuterRef("customer"), gross__gt=0)
-        .filter(
-            Q(due_on__lt=OuterRef("due_on")) | Q(due_on=OuterRef("due_on"), id__lte=OuterRef("id"))
-        )
-        .order_by()
-        .values("customer")
-        .annotate(total=Sum("gross"))
-        .values("total")
+    table = Invoice._meta.db_table
+    # The table's name from the model; no input goes into this SQL.
+    earlier_or_same = _DecimalSQL(
+        f"SELECT SUM(e.gross) FROM {table} e"  # noqa: S608
+        f" WHERE e.customer_id = {table}.customer_id AND e.gross > 0"
+        f" AND (e.due_on < {table}.due_on OR (e.due_on = {table}.due_on AND e.id <= {table}.id))",
+        [],
+        output_field=DecimalField(max_digits=14, decimal_places=2),
     )
-    return invoices.annotate(due_up_to_here=Subquery(earlier_or_same, output_field=money))
+    return invoices.annotate(due_up_to_here=earlier_or_same)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 from django import template
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from ebok.billing.formatting import money as format_money
 from ebok.billing.formatting import unit_price as format_unit_price
@@ -16,6 +18,19 @@ def portal_tabs(context):
         {"url": reverse(url_name), "label": label, "current": current in pages}
         for url_name, label, pages in TABS
     ]
+
+
+# An invoice's status (billing.balance.InvoiceState.status) as the customer reads it.
+STATUS_LABELS = {"paid": _("paid"), "overdue": _("overdue"), "unpaid": _("to pay")}
+
+
+@register.filter
+def status_badge(status):
+    """The status as a badge: a filter rather than an include, as the invoice list shows one
+    in every row (an include cost each row as much as the rest of it)."""
+    if status not in STATUS_LABELS:
+        status = "unpaid"
+    return format_html('<span class="status status--{}">{}</span>', status, STATUS_LABELS[status])
 
 
 @register.filter
