@@ -7,6 +7,7 @@ at once queue each notice once, and a job killed halfway leaves notices that the
 queues.
 """
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -112,6 +113,38 @@ def queue_due(now=None) -> int:
 def claim_for_queue(notice_id: int, seen_queued_at, now) -> bool:
     """Mark the notice queued, if nobody did since we looked (one winner among runs)."""
     return bool(Notice.objects.filter(pk=notice_id, queued_at=seen_queued_at).update(queued_at=now))
+
+
+def notify(event_key: str, customer, data: dict, *, to: str = "") -> Notice | None:
+    """Record a security notice (an event with always=True) and queue its delivery at once.
+
+    It goes to the e-mail address on file, or to `to` (the address a change replaces, the
+    address an invited login was invited at); None when there is none. The notice and its task
+    are written in the caller's transaction: a change that is rolled back tells nobody.
+    """
+    from ebok.notifications.events import EVENTS
+    from ebok.notifications.tasks import deliver_notice
+
+    if not EVENTS[event_key].always:
+        raise ValueError(f"{event_key} is chosen by customers: record it with record()")
+    address = to or customer.email
+    if not address:
+        return None
+    now = timezone.now()
+    with transaction.atomic():
+        notice = Notice.objects.create(
+            customer=customer,
+            event=event_key,
+            # Every security notice is one of a kind: the moment and a random part.
+            occasion=f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:16]}",
+            channel=Channel.EMAIL,
+            data=data,
+            recipient=address,
+            created_at=now,
+            queued_at=now,
+        )
+        deliver_notice.enqueue(notice.pk)
+    return notice
 
 
 def tell_payments(payments) -> None:
