@@ -68,6 +68,13 @@ class AuditEvent(models.Model):
         CASE_NOTE_ADDED = "case_note_added", _("Internal note added to a case")
         CASE_STATUS_CHANGED = "case_status_changed", _("Case status changed")
         READING_SUBMITTED = "reading_submitted", _("Meter reading submitted")
+        PHONE_CODE_SENT = "phone_code_sent", _("Mobile phone confirmation code sent")
+        PHONE_CODE_FAILED = "phone_code_failed", _("Wrong mobile phone confirmation code")
+        PHONE_CODE_THROTTLED = (
+            "phone_code_throttled",
+            _("Mobile phone confirmation refused: too many codes or failures"),
+        )
+        PHONE_CONFIRMED = "phone_confirmed", _("Mobile phone confirmed")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)
