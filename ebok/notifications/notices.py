@@ -22,6 +22,7 @@ from ebok.notifications.preferences import wanted_by
 # queue wiped): the next run queues it again. Its delivery claims it, so it is sent at most once.
 REQUEUE_AFTER = timedelta(hours=6)
 BATCH = 1000
+QUEUE_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -100,14 +101,28 @@ def queue_due(now=None) -> int:
     )
     due = due.filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
     queued = 0
-    for notice_id, queued_at in due.order_by("id").values_list("id", "queued_at").iterator():
-        # Claim and queue in one transaction: the database task backend writes its task in it,
-        # so a kill leaves either both or neither.
+    rows = due.order_by("id").values_list("id", "queued_at").iterator(chunk_size=QUEUE_BATCH)
+    for batch in _batches(rows, QUEUE_BATCH):
+        # Claim and queue in one transaction: the database task backend writes its tasks in it,
+        # so a kill leaves both or neither. One commit a batch rather than a notice, as each
+        # commit waits for the disk (300,000 notices are 300,000 waits otherwise).
         with transaction.atomic():
-            if claim_for_queue(notice_id, queued_at, now):
-                deliver_notice.enqueue(notice_id)
-                queued += 1
+            for notice_id, queued_at in batch:
+                if claim_for_queue(notice_id, queued_at, now):
+                    deliver_notice.enqueue(notice_id)
+                    queued += 1
     return queued
+
+
+def _batches(rows, size: int):
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def claim_for_queue(notice_id: int, seen_queued_at, now) -> bool:
