@@ -17,6 +17,7 @@ from ebok.core.env import (
     env_list,
     env_networks,
     env_str,
+    env_url,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -256,7 +257,10 @@ SMS_BACKEND = env_choice("SMS_BACKEND", ["console", "file", "smsapi"], "console"
 SMS_FILE_PATH = BASE_DIR / "var" / "sms"
 SMSAPI_TOKEN = env_str("SMSAPI_TOKEN")
 SMSAPI_SENDER = env_str("SMSAPI_SENDER")
-SMSAPI_URL = env_str("SMSAPI_URL")
+# Another API address than SMSAPI.pl's (SMSAPI.com's, or a local server in tests).
+SMSAPI_URL = env_url("SMSAPI_URL")
+# Seconds to wait for the gateway's answer; a delivery that times out is tried again later.
+SMSAPI_TIMEOUT = env_int("SMSAPI_TIMEOUT", 10, minimum=1)
 if SMS_BACKEND == "smsapi" and not SMSAPI_TOKEN:
     raise ImproperlyConfigured("SMS_BACKEND=smsapi needs SMSAPI_TOKEN.")
 # Reminders go this many days before the due date; new invoices are told within this many days

@@ -26,6 +26,7 @@ from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.core.origin import Origin
 from ebok.notifications.emails import send_to_address
+from ebok.notifications.notices import notify
 
 CONFIRMATION_HOURS = 24
 
@@ -141,7 +142,8 @@ def change_email(customer, email: str, *, request) -> None:
     customer.save(update_fields=["email", "updated_at"])
     detail = f"e-mail on file is now {email}"
     if previous and previous.casefold() != email.casefold():
-        send_to_address(previous, "email_changed", {"customer": customer})
+        # To the address it replaces, which may not be the one who changed it.
+        notify("email_changed", customer, {}, to=previous)
         detail += f", was {previous} (told)"
     record(AuditEvent.Kind.EMAIL_CHANGED, request=request, customer=customer, detail=detail)
     # The billing system learns it with the next pull of changes.

@@ -14,7 +14,7 @@ from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.content.models import Document
 from ebok.core.middleware import client_ip
-from ebok.notifications.emails import send_to_customer
+from ebok.notifications.notices import notify
 
 E_INVOICE_CONSENT_VERSION = "e-invoice-2026-11"
 E_INVOICE_CONSENT_TEXT = _(
@@ -102,5 +102,5 @@ def set_e_invoice(customer, give: bool, *, request) -> bool:
         )
         kind = AuditEvent.Kind.CONSENT_GIVEN if give else AuditEvent.Kind.CONSENT_WITHDRAWN
         record(kind, request=request, customer=customer, detail=f"e-invoice, {version}")
-    send_to_customer(customer, "consent_changed", {"given": give, "consent": consent})
+    notify("consent_changed", customer, {"given": give})
     return True

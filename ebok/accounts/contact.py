@@ -14,7 +14,7 @@ from ebok.accounts.models import AccountChange, CorrespondenceAddress, Membershi
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.core.origin import Origin
-from ebok.notifications.emails import send_to_customer
+from ebok.notifications.notices import notify
 
 
 def record_change(customer, kind, value: dict) -> AccountChange:
@@ -52,7 +52,7 @@ def change_phone(user, phone: str, *, request) -> bool:
             customer=customer,
             detail=f"mobile phone of login {user.username}: {phone or 'removed'}",
         )
-    send_to_customer(request.customer, "contact_changed", {"what": "phone", "phone": phone})
+    notify("contact_changed", request.customer, {"what": "phone", "phone": phone})
     return True
 
 
@@ -75,7 +75,7 @@ def change_correspondence_address(customer, address: dict | None, *, request) ->
             customer=customer,
             detail=f"correspondence address: {shown}"[:300],
         )
-    send_to_customer(customer, "contact_changed", {"what": "address", "address": address})
+    notify("contact_changed", customer, {"what": "address", "address": address})
     return True
 
 

@@ -16,7 +16,7 @@ from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.core.middleware import client_address
 from ebok.core.origin import Origin
-from ebok.notifications.emails import send_to_customer
+from ebok.notifications.notices import notify
 
 
 def _describe(membership, api_token=None) -> str:
@@ -58,13 +58,13 @@ def revoked(membership, *, actor=None, request=None, api_token=None) -> None:
 
 
 def _tell_owner(membership, what: str, api_token) -> None:
-    send_to_customer(
-        membership.customer,
+    notify(
         "membership_changed",
+        membership.customer,
         {
-            "membership": membership,
             "what": what,
             "login": membership.user.username,
+            "role": membership.role,
             "by_billing_system": api_token is not None,
         },
     )

@@ -35,7 +35,7 @@ from webauthn.helpers.structs import (
 from ebok.accounts.models import Passkey
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
-from ebok.notifications.emails import send_to_customer
+from ebok.notifications.notices import notify
 
 REGISTRATION_KEY = "ebok_passkey_registration"
 LOGIN_KEY = "ebok_passkey_login"
@@ -160,7 +160,7 @@ def rename(request, passkey: Passkey, name: str) -> bool:
 
 def _tell(customer, user, **change) -> None:
     names = list(user.passkeys.values_list("name", flat=True))
-    send_to_customer(customer, "passkeys_changed", {"user": user, "names": names, **change})
+    notify("passkeys_changed", customer, {"login": user.username, "names": names, **change})
 
 
 def login_options(request) -> dict:

@@ -37,6 +37,7 @@ from ebok.content.models import Document
 from ebok.core.middleware import client_address
 from ebok.core.origin import Origin
 from ebok.notifications.emails import send_to_customer
+from ebok.notifications.notices import notify
 
 INVOICE_MAX_AGE_DAYS = 365
 
@@ -165,9 +166,9 @@ def complete(*, invoice_id, customer_number, email, e_invoice, terms_id, origin:
         return
     if user is not None and user.has_own_password:
         # Nothing changes; the owner hears of it at the address on file, never at the one typed.
-        told = send_to_customer(
-            customer,
+        told = notify(
             "registration_account_exists",
+            customer,
             {
                 "login_url": origin.url(reverse("accounts:login")),
                 "forgotten_url": origin.url(reverse("accounts:password_forgotten")),

@@ -11,7 +11,7 @@ from ua_parser import parse
 from ebok.accounts.models import Membership
 from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
-from ebok.notifications.emails import send_to_customer
+from ebok.notifications.notices import notify
 
 HISTORY_LENGTH = 30
 
@@ -90,4 +90,4 @@ def end_other_sessions(request) -> None:
         customer=request.customer,
         detail=f"login {user.username}",
     )
-    send_to_customer(request.customer, "other_sessions_ended", {"user": user})
+    notify("other_sessions_ended", request.customer, {"login": user.username})

@@ -18,7 +18,8 @@ from ebok.audit.log import record
 from ebok.audit.models import AuditEvent
 from ebok.core.middleware import client_address
 from ebok.core.origin import Origin
-from ebok.notifications.emails import absolute_url, send_to_address, send_to_customer
+from ebok.notifications.emails import absolute_url, send_to_address
+from ebok.notifications.notices import notify
 
 logger = logging.getLogger(__name__)
 
@@ -77,11 +78,20 @@ def set_own_password(user, password: str, *, request, kind) -> None:
             # With the cache down the old failures stay counted, which errs on the safe side;
             # the new password is saved already and its audit record and e-mail must follow.
             logger.warning("Failed logins of %s not cleared: the cache is unavailable", user)
-        send_to_customer(user.customer, "password_changed", context)
+        notify("password_changed", user.customer, context)
     elif user.email:
         # A login made by invitation has no number of its own; it was invited at this address.
-        customer = getattr(request, "customer", None)
-        send_to_address(user.email, "password_changed", {**context, "customer": customer})
+        # The notice is kept with the number in use, else the first it reaches.
+        customer = getattr(request, "customer", None) or _first_number(user)
+        if customer is not None:
+            notify("password_changed", customer, context, to=user.email)
+        else:  # it reaches no number any more: nothing to keep the notice with, but it is told
+            send_to_address(user.email, "password_changed", {**context, "customer": None})
+
+
+def _first_number(user):
+    membership = user.memberships.select_related("customer").order_by("pk").first()
+    return membership.customer if membership else None
 
 
 def request_password_reset(number: str, *, request) -> None:

@@ -71,6 +71,13 @@ class AuditEvent(models.Model):
         READING_SUBMITTED = "reading_submitted", _("Meter reading submitted")
         READING_ACCEPTED = "reading_accepted", _("Flagged reading accepted by staff")
         READING_REJECTED = "reading_rejected", _("Flagged reading rejected by staff")
+        PHONE_CODE_SENT = "phone_code_sent", _("Mobile phone confirmation code sent")
+        PHONE_CODE_FAILED = "phone_code_failed", _("Wrong mobile phone confirmation code")
+        PHONE_CODE_THROTTLED = (
+            "phone_code_throttled",
+            _("Mobile phone confirmation refused: too many codes or failures"),
+        )
+        PHONE_CONFIRMED = "phone_confirmed", _("Mobile phone confirmed")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

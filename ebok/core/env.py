@@ -10,6 +10,7 @@ import datetime
 import ipaddress
 import os
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -67,6 +68,23 @@ def env_choice(name: str, choices: Iterable[str], default: str) -> str:
     raise ImproperlyConfigured(
         f"{name} must be one of {', '.join(choices)} (or empty), not {value!r}."
     )
+
+
+def env_url(name: str) -> str:
+    """An http(s) address of a server, such as https://api.smsapi.com/; empty means none.
+
+    Anything else ("api.smsapi.com", "ftp://...", a query) is refused: a third party's address
+    taken wrongly would send its requests, and the token with them, somewhere else.
+    """
+    value = _given(name)
+    if value is None:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{name} must be an address such as https://api.example.pl/ (or empty), not {value!r}."
+        )
+    return value
 
 
 def env_list(name: str, default: str) -> list[str]:

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from ebok.core.context_processors import utility
 from ebok.notifications.emails import notice_email
 from ebok.notifications.events import EVENTS, NEW_INVOICE
 from ebok.notifications.links import site_url, unsubscribe_url
@@ -93,8 +94,10 @@ def _send(notice) -> str:
     event = EVENTS[notice.event]
     context = _context(notice)
     if notice.channel == Channel.SMS:
+        # An SMS starts with the utility's name (notice_email adds it to e-mails).
+        context = {**utility(None), **context}
         text = render_to_string(f"notifications/{event.key}_sms.txt", context).strip()
-        send_sms(notice.recipient, text)
+        send_sms(notice.recipient, text, key=f"eboknotice{notice.pk}")
         return text
     attachments = []
     if event is NEW_INVOICE and _has_e_invoice_consent(notice.customer):

@@ -38,7 +38,11 @@ def notice_email(
     context = {**utility(None), **context, "unsubscribe_url": unsubscribe_url}
     text = render_to_string(f"notifications/{template}.txt", context)
     subject, _, body = text.strip().partition("\n")
-    html = render_to_string(f"notifications/{template}.html", {**context, "subject": subject})
+    # The letter without its signature ("-- " line), for HTML parts that show the plain text.
+    letter = body.strip().split("\n-- \n")[0]
+    html = render_to_string(
+        f"notifications/{template}.html", {**context, "subject": subject, "letter": letter}
+    )
     headers = {}
     if unsubscribe_url:
         headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"

@@ -5,7 +5,13 @@ templates/notifications/<key>.txt (subject on the first line, then the plain tex
 <key>.html (the same, for the HTML part) and <key>_sms.txt (the SMS). `context` turns a
 notice's data (ids and dates, stored as JSON) into what the templates need, at delivery time
 and in the customer's language; a finder (ebok/notifications/finders.py) or a call to
-notify() records the notices.
+notices.record() records the notices.
+
+Security notices (password changed, a passkey added, the e-mail address changed, ...) are events
+too, with always=True: the account code records each with notices.notify() where the change
+happens, they go out whatever the preferences, by e-mail only, without an unsubscribe link, and
+the preferences page does not offer them. Their data keep what the text needs, never a secret
+(a link's token or a password is not a notice: those e-mails are sent as they are).
 """
 
 from dataclasses import dataclass, field
@@ -23,9 +29,9 @@ class Event:
     label: str
     # Channels a customer may choose, each with its default (used until they choose).
     defaults: dict = field(default_factory=dict)
-    # Security notices go out whatever the preferences say, and offer no unsubscribe.
     # Turns a notice's data into the templates' context (given the notice, its customer set).
     context: object = None
+    # Security notices go out whatever the preferences say, and offer no unsubscribe.
     always: bool = False
 
     @property
@@ -169,3 +175,47 @@ EVENTS: dict[str, Event] = {
         READING_REJECTED,
     ]
 }
+
+
+def _security_context(notice) -> dict:
+    context = dict(notice.data)
+    if "login" in context:
+        context["user"] = {"username": context["login"]}
+    if "role" in context:  # stored as the value, told in the customer's language
+        from ebok.accounts.models import Membership
+
+        context["role"] = Membership.Role(context["role"]).label
+    return context
+
+
+def _security(key: str, label) -> Event:
+    return Event(key, label, {Channel.EMAIL: True}, context=_security_context, always=True)
+
+
+PASSWORD_CHANGED = _security("password_changed", _("Password changed"))
+PASSKEYS_CHANGED = _security("passkeys_changed", _("Passkey added or removed"))
+EMAIL_CHANGED = _security("email_changed", _("E-mail address changed"))
+CONTACT_CHANGED = _security("contact_changed", _("Contact data changed"))
+OTHER_SESSIONS_ENDED = _security("other_sessions_ended", _("Other sessions ended"))
+MEMBERSHIP_CHANGED = _security("membership_changed", _("Access to the customer number changed"))
+CONSENT_CHANGED = _security("consent_changed", _("E-invoice consent changed"))
+REGISTRATION_ACCOUNT_EXISTS = _security(
+    "registration_account_exists", _("Registration attempt for an existing account")
+)
+# Kept apart from the events above, which the customer chooses on the preferences page.
+SECURITY_NOTICES = [
+    PASSWORD_CHANGED,
+    PASSKEYS_CHANGED,
+    EMAIL_CHANGED,
+    CONTACT_CHANGED,
+    OTHER_SESSIONS_ENDED,
+    MEMBERSHIP_CHANGED,
+    CONSENT_CHANGED,
+    REGISTRATION_ACCOUNT_EXISTS,
+]
+EVENTS.update({event.key: event for event in SECURITY_NOTICES})
+
+
+def choosable() -> list[Event]:
+    """The events a customer may switch on and off: all but the security notices."""
+    return [event for event in EVENTS.values() if not event.always]

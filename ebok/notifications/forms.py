@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ebok.notifications.events import EVENTS
+from ebok.notifications.events import choosable
 from ebok.notifications.models import Channel, Recipient
 
 
@@ -20,7 +20,7 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args, choices: dict, language: str, **kwargs):
         super().__init__(*args, initial={"language": language}, **kwargs)
-        for event in EVENTS.values():
+        for event in choosable():
             for channel in event.channels:
                 self.fields[field_name(event.key, channel)] = forms.BooleanField(
                     label=f"{event.label}: {Channel(channel).label}",
@@ -30,7 +30,7 @@ class PreferencesForm(forms.Form):
 
     def rows(self):
         """The table: each event with its field per channel (None where it has none)."""
-        for event in EVENTS.values():
+        for event in choosable():
             cells = [
                 self[field_name(event.key, channel)] if channel in event.defaults else None
                 for channel in Channel.values

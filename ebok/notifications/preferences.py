@@ -1,6 +1,6 @@
 """What each customer chose to be told, and by which channel: stored choices over defaults."""
 
-from ebok.notifications.events import EVENTS
+from ebok.notifications.events import EVENTS, choosable
 from ebok.notifications.models import Preference
 
 
@@ -25,7 +25,7 @@ def choices_of(customer) -> dict[tuple[str, str], bool]:
     stored = {(p.event, p.channel): p.enabled for p in Preference.objects.filter(customer=customer)}
     return {
         (event.key, channel): stored.get((event.key, channel), default)
-        for event in EVENTS.values()
+        for event in choosable()
         for channel, default in event.defaults.items()
     }
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ebok.accounts import throttle
 from ebok.accounts.decorators import customer_required
 from ebok.notifications import calendar, phone
-from ebok.notifications.events import EVENTS
+from ebok.notifications.events import EVENTS, choosable
 from ebok.notifications.forms import PreferencesForm, field_name
 from ebok.notifications.links import read_unsubscribe_token, site_url
 from ebok.notifications.models import Channel, Recipient, new_feed_token, recipient_of
@@ -30,7 +30,7 @@ def preferences_view(request):
         request.POST or None, choices=choices_of(customer), language=recipient.language
     )
     if request.method == "POST" and form.is_valid():
-        for event in EVENTS.values():
+        for event in choosable():
             for channel in event.channels:
                 choose(
                     customer, event.key, channel, form.cleaned_data[field_name(event.key, channel)]
@@ -115,7 +115,8 @@ def feed_view(request, token):
 @require_http_methods(["GET", "POST"])
 def unsubscribe_view(request, token):
     found = read_unsubscribe_token(token)
-    if found is None or found[1] not in EVENTS:
+    # Security notices carry no such link; a token naming one changes nothing.
+    if found is None or found[1] not in EVENTS or EVENTS[found[1]].always:
         raise Http404
     customer_id, event_key, channel = found
     from ebok.customers.models import Customer
