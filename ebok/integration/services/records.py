@@ -9,7 +9,7 @@ from ebok.customers.models import Customer, Meter, Reading, ReadingWindow, Servi
 from ebok.customers.tasks import check_leaks_after_commit
 from ebok.integration.services.sections import Reference, Section
 from ebok.payments.models import OnlinePaymentPart
-from ebok.payments.pull import paid_parts
+from ebok.payments.selectors import paid_parts
 
 CUSTOMER = Reference("customer_external_id", "customers", Customer, "customer")
 SERVICE_POINT = Reference(
