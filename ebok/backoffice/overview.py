@@ -12,7 +12,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from ebok.billing.balance import ZERO, balance, invoice_state, with_running_totals
+from ebok.billing.balance import balances, invoice_state, with_running_totals
 
 LATEST = 5
 
@@ -27,19 +27,13 @@ class Money:
 def money(customer, today=None) -> tuple[Money, list]:
     """The balance, what of it is past due, and the latest invoices with their state."""
     today = today or timezone.localdate()
-    totals = balance(customer)
+    totals = balances([customer.pk], today)[customer.pk]
     invoices = list(
         with_running_totals(customer.invoices.all()).order_by("-issued_on", "-id")[:LATEST]
     )
     rows = [(invoice, invoice_state(invoice, totals.settled, today)) for invoice in invoices]
-    # Payments settle the oldest invoices first, so what is overdue is what the settled sum
-    # leaves of the invoices due before today.
-    due_before = sum(
-        customer.invoices.filter(gross__gt=ZERO, due_on__lt=today).values_list("gross", flat=True),
-        ZERO,
-    )
-    overdue = max(due_before - totals.settled, ZERO)
-    return Money(totals.amount_due, overdue, totals.overpayment), rows
+    # The panel's figures: the billing system's while its balance is in force.
+    return Money(totals.amount_due, totals.overdue, totals.overpayment), rows
 
 
 def meters(customer):

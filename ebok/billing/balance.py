@@ -1,19 +1,45 @@
-"""What a customer owes, derived from invoices and payments; nothing here is stored.
+"""What a customer owes: the billing system's word when it pushed one that is still current,
+else derived from invoices and payments.
 
-Payments settle the invoices in the order they fall due (oldest first), so what is left to pay
-on an invoice is what the payments did not reach.
+Derived, payments settle the invoices in the order they fall due (oldest first), so what is
+left to pay on an invoice is what the payments did not reach. Pushed (PushedBalance), the
+billing system states the totals and what is left on each invoice as of a day; eBOK uses them
+while it knows of no invoice issued and no payment made after that day (_pushed_in_force), and
+the API forgets them when it brings a change they cannot account for (docs/billing.md).
 """
 
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db import connection
-from django.db.models import DecimalField
-from django.db.models.expressions import RawSQL, SQLiteNumericMixin
+from django.db.models import (
+    Case,
+    DecimalField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 ZERO = Decimal("0.00")
+MONEY_FIELD = DecimalField(max_digits=14, decimal_places=2)
+
+
+@dataclass(frozen=True)
+class Pushed:
+    """The billing system's balance (PushedBalance), while it is in force."""
+
+    as_of: date
+    amount_due: Decimal
+    overdue: Decimal
+    overpayment: Decimal
+    interest: Decimal
 
 
 @dataclass(frozen=True)
@@ -21,6 +47,9 @@ class Balance:
     invoiced: Decimal  # invoices and interest notes
     credited: Decimal  # corrective invoices that lower what is owed
     paid: Decimal
+    past_due: Decimal = ZERO  # of `invoiced`, what fell due before `on`
+    on: date | None = None  # the day the derivation is for
+    pushed: Pushed | None = None
 
     @property
     def settled(self) -> Decimal:
@@ -30,89 +59,155 @@ class Balance:
     @property
     def amount_due(self) -> Decimal:
         """ "Należności": what is still to pay (never negative)."""
+        if self.pushed:
+            return self.pushed.amount_due
         return max(self.invoiced - self.settled, ZERO)
 
     @property
     def overpayment(self) -> Decimal:
         """ "Nadpłata": what was paid beyond all invoices."""
+        if self.pushed:
+            return self.pushed.overpayment
         return max(self.settled - self.invoiced, ZERO)
+
+    @property
+    def overdue(self) -> Decimal:
+        """Of the amount due, what is past its due date: what the settled sum leaves of the
+        invoices due before the day (they are settled first)."""
+        if self.pushed:
+            return self.pushed.overdue
+        return max(self.past_due - self.settled, ZERO)
+
+    @property
+    def interest(self) -> Decimal:
+        """Interest on late payment owed and not invoiced yet: only the billing system knows."""
+        return self.pushed.interest if self.pushed else ZERO
+
+    @property
+    def as_of(self) -> date | None:
+        """The day the amounts are for: the pushed balance's, or today's for a derived one."""
+        return self.pushed.as_of if self.pushed else self.on
+
+
+def _pushed_in_force(customer: str) -> Q:
+    """The customer's pushed balance exists and eBOK knows of no invoice issued and no payment
+    made after its as-of date: such a one is in eBOK's figures but not in the billing system's,
+    so the derivation, which counts it, is the truer one then.
+
+    `customer` is the path from the rows queried to their customer: "pk" for customers,
+    "customer" for invoices.
+    """
+    from ebok.billing.models import Invoice, Payment
+
+    as_of = "pushed_balance__as_of" if customer == "pk" else f"{customer}__pushed_balance__as_of"
+    newer_invoice = Invoice.objects.filter(
+        customer=OuterRef(customer), issued_on__gt=OuterRef(as_of)
+    )
+    newer_payment = Payment.objects.filter(customer=OuterRef(customer), paid_on__gt=OuterRef(as_of))
+    return Q(**{f"{as_of}__isnull": False}) & ~Exists(newer_invoice) & ~Exists(newer_payment)
 
 
 def balance(customer) -> Balance:
     return balances([customer.pk])[customer.pk]
 
 
-def balances(customer_ids) -> dict[int, Balance]:
+def balances(customer_ids, today: date | None = None) -> dict[int, Balance]:
     """The balance of each customer given, in one query however many there are.
 
     One row per customer with a subquery for each sum, rather than a query for the invoices
     and one for the payments: every panel page shows the balance, and on a loaded database
-    server each round trip costs more than the sums. Written as SQL because Django took about
-    2 ms of the app's CPU to build this query from expressions, ten times what the database
-    needs to answer it (docs/performance.md).
+    server each round trip costs more than the sums. The pushed balance comes in the same row.
     """
     from ebok.billing.models import Invoice, Payment
     from ebok.customers.models import Customer
 
-    customer_ids = list(customer_ids)
-    found = {}
-    if customer_ids:
-        invoice, payment = Invoice._meta.db_table, Payment._meta.db_table
-        placeholders = ", ".join(["%s"] * len(customer_ids))
-        # Table names from the models; the ids are parameters.
-        sql = (
-            f"SELECT c.id,"  # noqa: S608
-            f" (SELECT SUM(gross) FROM {invoice} WHERE customer_id = c.id AND gross > 0),"
-            f" (SELECT SUM(gross) FROM {invoice} WHERE customer_id = c.id AND gross < 0),"
-            f" (SELECT SUM(amount) FROM {payment} WHERE customer_id = c.id)"
-            f" FROM {Customer._meta.db_table} c WHERE c.id IN ({placeholders})"
+    today = today or timezone.localdate()
+
+    def total(queryset, field, **where):
+        per_customer = (
+            queryset.filter(customer=OuterRef("pk"), **where)
+            .order_by()
+            .values("customer")
+            .annotate(total=Sum(field))
+            .values("total")
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, customer_ids)
-            for pk, invoiced, credited, paid in cursor.fetchall():
-                found[pk] = (_money(invoiced), _money(credited), _money(paid))
+        return Coalesce(
+            Subquery(per_customer, output_field=MONEY_FIELD),
+            Value(ZERO),
+            output_field=MONEY_FIELD,
+        )
+
+    rows = (
+        Customer.objects.filter(pk__in=customer_ids)
+        .order_by()
+        .annotate(in_force=Case(When(_pushed_in_force("pk"), then=True), default=False))
+        .values_list(
+            "pk",
+            total(Invoice.objects, "gross", gross__gt=0),
+            total(Invoice.objects, "gross", gross__lt=0),
+            total(Payment.objects, "amount"),
+            total(Invoice.objects, "gross", gross__gt=0, due_on__lt=today),
+            "in_force",
+            "pushed_balance__as_of",
+            "pushed_balance__amount_due",
+            "pushed_balance__overdue",
+            "pushed_balance__overpayment",
+            "pushed_balance__interest",
+        )
+    )
+    found = {row[0]: row[1:] for row in rows}
     result = {}
     for customer_id in customer_ids:
-        invoiced, credited, paid = found.get(customer_id, (ZERO, ZERO, ZERO))
-        result[customer_id] = Balance(invoiced=invoiced, credited=-credited, paid=paid)
+        if customer_id not in found:
+            result[customer_id] = Balance(invoiced=ZERO, credited=ZERO, paid=ZERO, on=today)
+            continue
+        invoiced, credited, paid, past_due, in_force, *pushed = found[customer_id]
+        result[customer_id] = Balance(
+            invoiced=invoiced,
+            credited=-credited,
+            paid=paid,
+            past_due=past_due,
+            on=today,
+            pushed=Pushed(*pushed) if in_force else None,
+        )
     return result
 
 
-def _money(total) -> Decimal:
-    """A sum as the database gives it (PostgreSQL a Decimal, SQLite a float or an int; None
-    when there was nothing to add) as a Decimal of 2 places."""
-    return ZERO if total is None else Decimal(str(total)).quantize(ZERO)
-
-
-class _DecimalSQL(SQLiteNumericMixin, RawSQL):
-    """SQL of a decimal: SQLite compares it as a number only when cast, as Django's own sums
-    are."""
-
-
 def with_running_totals(invoices):
-    """Annotate each invoice with the gross of the customer's invoices due before it and of it.
+    """Annotate each invoice with the gross of the customer's invoices due before it and of it,
+    and with what the billing system says is left to pay on it (pushed_left_to_pay: None unless
+    its customer's pushed balance is in force; zero for an invoice that balance does not list).
 
     Only invoices that charge something count; corrective invoices with negative amounts are
     credits and settle invoices like payments do (Balance.settled).
 
     A correlated subquery rather than a window, so that it counts every invoice of the customer
-    even when the list is filtered (by year) or cut into pages. Written as SQL for the same
-    reason as balances(): built from expressions it cost the invoice pages 1 ms more of the
-    app's CPU. It names the outer invoice by its table, so `invoices` must be a queryset of
-    invoices at the top of its query (as every caller has), not a subquery.
+    even when the list is filtered (by year) or cut into pages.
     """
     from ebok.billing.models import Invoice
 
-    table = Invoice._meta.db_table
-    # The table's name from the model; no input goes into this SQL.
-    earlier_or_same = _DecimalSQL(
-        f"SELECT SUM(e.gross) FROM {table} e"  # noqa: S608
-        f" WHERE e.customer_id = {table}.customer_id AND e.gross > 0"
-        f" AND (e.due_on < {table}.due_on OR (e.due_on = {table}.due_on AND e.id <= {table}.id))",
-        [],
-        output_field=DecimalField(max_digits=14, decimal_places=2),
+    earlier_or_same = (
+        Invoice.objects.filter(customer=OuterRef("customer"), gross__gt=0)
+        .filter(
+            Q(due_on__lt=OuterRef("due_on")) | Q(due_on=OuterRef("due_on"), id__lte=OuterRef("id"))
+        )
+        .order_by()
+        .values("customer")
+        .annotate(total=Sum("gross"))
+        .values("total")
     )
-    return invoices.annotate(due_up_to_here=earlier_or_same)
+    pushed_left = Case(
+        When(
+            _pushed_in_force("customer"),
+            then=Coalesce(F("pushed_amount_left__left_to_pay"), Value(ZERO)),
+        ),
+        default=None,
+        output_field=MONEY_FIELD,
+    )
+    return invoices.annotate(
+        due_up_to_here=Subquery(earlier_or_same, output_field=MONEY_FIELD),
+        pushed_left_to_pay=pushed_left,
+    )
 
 
 @dataclass(frozen=True)
@@ -122,13 +217,18 @@ class InvoiceState:
 
 
 def invoice_state(invoice, settled: Decimal, today: date | None = None) -> InvoiceState:
-    """Left to pay on an invoice annotated by with_running_totals, given Balance.settled."""
+    """Left to pay on an invoice annotated by with_running_totals, given Balance.settled: the
+    billing system's figure while its balance is in force, else derived."""
     today = today or timezone.localdate()
     if invoice.gross <= ZERO:
         return InvoiceState(left_to_pay=ZERO, status="paid")
-    due_before = invoice.due_up_to_here - invoice.gross
-    covered = min(max(settled - due_before, ZERO), invoice.gross)
-    left = invoice.gross - covered
+    pushed = getattr(invoice, "pushed_left_to_pay", None)
+    if pushed is not None:
+        left = pushed
+    else:
+        due_before = invoice.due_up_to_here - invoice.gross
+        covered = min(max(settled - due_before, ZERO), invoice.gross)
+        left = invoice.gross - covered
     if left == ZERO:
         status = "paid"
     elif invoice.due_on < today:
@@ -142,7 +242,11 @@ def next_payment(customer, settled: Decimal):
     """The oldest invoice not fully paid, annotated, or None when nothing is owed."""
     return (
         with_running_totals(customer.invoices.all())
-        .filter(gross__gt=ZERO, due_up_to_here__gt=settled)
+        .filter(gross__gt=ZERO)
+        .filter(
+            Q(pushed_left_to_pay__gt=ZERO)
+            | Q(pushed_left_to_pay__isnull=True, due_up_to_here__gt=settled)
+        )
         .order_by("due_on", "id")
         .first()
     )

@@ -123,3 +123,56 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.paid_on} {self.amount}"
+
+
+class PushedBalance(models.Model):
+    """What the billing system says a customer owes as of a day: used instead of eBOK's own
+    derivation while nothing newer is known (ebok/billing/balance.py, docs/billing.md)."""
+
+    customer = models.OneToOneField(
+        Customer,
+        verbose_name=_("customer"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="pushed_balance",
+    )
+    as_of = models.DateField(_("as of"))
+    amount_due = models.DecimalField(_("amount due"), **MONEY)
+    overdue = models.DecimalField(_("of which overdue"), **MONEY)
+    overpayment = models.DecimalField(_("overpayment"), **MONEY)
+    interest = models.DecimalField(_("interest owed"), **MONEY)
+    received_at = models.DateTimeField(_("received"))
+
+    class Meta:
+        verbose_name = _("balance from the billing system")
+        verbose_name_plural = _("balances from the billing system")
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} {self.as_of} {self.amount_due}"
+
+
+class PushedInvoiceBalance(models.Model):
+    """What is left to pay on one invoice, as of the day of its customer's pushed balance.
+    An invoice of that customer without one had nothing left to pay on that day."""
+
+    balance = models.ForeignKey(
+        PushedBalance,
+        verbose_name=_("balance from the billing system"),
+        on_delete=models.CASCADE,
+        related_name="invoices",
+    )
+    invoice = models.OneToOneField(
+        Invoice,
+        verbose_name=_("invoice"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="pushed_amount_left",
+    )
+    left_to_pay = models.DecimalField(_("left to pay"), **MONEY)
+
+    class Meta:
+        verbose_name = _("amount left to pay on an invoice")
+        verbose_name_plural = _("amounts left to pay on invoices")
+
+    def __str__(self) -> str:
+        return f"{self.invoice_id} {self.left_to_pay}"

@@ -129,6 +129,8 @@ def _header(invoice) -> Table:
         _text(f"{customer.postal_code} {customer.city}"),
         _text(_("Customer number: %(number)s") % {"number": customer.number}),
     ]
+    if customer.nip:
+        buyer.insert(2, _text(f"NIP: {customer.nip}"))
     rows = [[utility, document], [buyer, ""]]
     return _table(
         rows,

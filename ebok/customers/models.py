@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ebok.customers.nip import validate_nip
+
 customer_number_validator = RegexValidator(
     r"^[0-9]{1,20}$", _("A customer number is made of digits only, e.g. 001234.")
 )
@@ -39,6 +41,17 @@ class Customer(models.Model):
         blank=True,
         validators=[RegexValidator(r"^[0-9]{26}$", _("An account number (NRB) has 26 digits."))],
         help_text=_("26 digits (NRB). Empty: derived from the bank code and the customer number."),
+    )
+    # A company's tax number, from the billing system. A database default too: bulk loads
+    # COPY customers without it.
+    nip = models.CharField(
+        "NIP",
+        max_length=10,
+        blank=True,
+        default="",
+        db_default="",
+        validators=[validate_nip],
+        help_text=_("A company's tax number: 10 digits, without dashes."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

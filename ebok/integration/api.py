@@ -15,10 +15,11 @@ from ebok.integration.views import batches, online_payments, pull, withdrawals
 
 DESCRIPTION = """\
 How the utility's billing system keeps eBOK current: it pushes customers, service points,
-meters, readings, invoices (with their charges and PDFs), payments, documents and memberships
-(which login may reach which customer number), keyed by its own ids (`external_id`), withdraws
-what it cancelled, pulls the readings customers submitted and the payments they made online,
-and pulls the cases customers filed and pushes the office's answers to them.
+meters, readings, invoices (with their charges and PDFs), payments, what customers owe as of a
+day (balances), documents and memberships (which login may reach which customer number),
+keyed by its own ids (`external_id`), withdraws what it cancelled, pulls the readings customers
+submitted and the payments they made online, and pulls the cases customers filed and pushes
+the office's answers to them.
 Every request needs `Authorization: Bearer <token>` (`manage.py create_api_token`);
 every POST sends JSON as `Content-Type: application/json` (else 415).
 A batch is all or nothing; sending it again changes nothing. See docs/api.md.

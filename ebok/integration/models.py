@@ -141,3 +141,22 @@ class CaseMessageExport(Export):
 
     def __str__(self) -> str:
         return f"{self.message_id} {self.acknowledged_at:%Y-%m-%d %H:%M}"
+
+
+class OnlinePaymentExport(Export):
+    """A part of a paid online payment the billing system said it has taken (the pull)."""
+
+    part = models.OneToOneField(
+        "payments.OnlinePaymentPart",
+        verbose_name=_("online payment part"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="export",
+    )
+
+    class Meta:
+        verbose_name = _("online payment taken by the billing system")
+        verbose_name_plural = _("online payments taken by the billing system")
+
+    def __str__(self) -> str:
+        return f"{self.part_id} {self.acknowledged_at:%Y-%m-%d %H:%M}"

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from ebok.core.admin import EvidenceAdmin
 from ebok.payments.models import Notification, OnlinePayment, OnlinePaymentPart
@@ -8,8 +9,16 @@ class PartInline(admin.TabularInline):
     model = OnlinePaymentPart
     extra = 0
     can_delete = False
-    fields = ["customer", "invoice", "amount", "exported_at", "booked"]
+    fields = ["customer", "invoice", "amount", "taken_at", "booked"]
     readonly_fields = fields
+
+    @admin.display(description=_("taken by the billing system"))
+    def taken_at(self, part):
+        export = getattr(part, "export", None)
+        return export.acknowledged_at if export else None
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("export")
 
     def has_add_permission(self, request, obj=None):
         return False

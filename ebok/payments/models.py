@@ -2,8 +2,8 @@
 
 One OnlinePayment is one transaction at the provider; its parts say what it pays for, one part
 per customer number (a property manager may pay several numbers at once). The billing system
-pulls the paid parts (ebok/payments/pull.py) and, when it books one, pushes the booked Payment
-with the part's id, which links the two (Payment.online_payment_part).
+pulls the paid parts (ebok/integration/services/pull.py) and, when it books one, pushes the
+booked Payment with the part's id, which links the two (Payment.online_payment_part).
 """
 
 import uuid
@@ -89,7 +89,6 @@ class OnlinePaymentPart(models.Model):
         on_delete=models.SET_NULL,
         related_name="online_part",
     )
-    exported_at = models.DateTimeField(_("taken by the billing system"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("online payment part")

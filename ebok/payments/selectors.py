@@ -1,6 +1,11 @@
 from ebok.payments.models import OnlinePayment, OnlinePaymentPart
 
 
+def paid_parts():
+    """Parts of online payments the provider confirmed: what the billing system pulls."""
+    return OnlinePaymentPart.objects.filter(payment__state=OnlinePayment.State.PAID)
+
+
 def reachable_payments(request):
     """Online payments for any customer number this login reaches (request.memberships, set by
     customer_required): a payment for several numbers is seen from each of them, a stranger's is

@@ -4,6 +4,7 @@ from pydantic import model_validator
 
 from ebok.integration import limits
 from ebok.integration.errors import BatchTooLarge
+from ebok.integration.schemas.balances import BalanceIn
 from ebok.integration.schemas.records import (
     CustomerIn,
     InvoiceIn,
@@ -25,6 +26,7 @@ SECTIONS = [
     "reading_windows",
     "invoices",
     "payments",
+    "balances",
     "memberships",
 ]
 
@@ -69,6 +71,10 @@ class PaymentsBatch(LimitedBatch):
     payments: list[PaymentIn]
 
 
+class BalancesBatch(LimitedBatch):
+    balances: list[BalanceIn]
+
+
 class MembershipsBatch(LimitedBatch):
     memberships: list[MembershipIn]
 
@@ -83,6 +89,7 @@ class MixedBatch(LimitedBatch):
     reading_windows: list[ReadingWindowIn] = []
     invoices: list[InvoiceIn] = []
     payments: list[PaymentIn] = []
+    balances: list[BalanceIn] = []
     memberships: list[MembershipIn] = []
 
 

@@ -22,6 +22,7 @@ from ebok.integration.schemas.types import (
     MeterUse,
     MeterValue,
     Money,
+    Nip,
     PaymentMethod,
     PositiveId,
     Quantity,
@@ -61,6 +62,7 @@ class CustomerIn(Record):
     bank_account: BankAccount | None = Field(
         None, description="Left out or null: eBOK's value is kept."
     )
+    nip: Nip = ""
 
 
 class ServicePointIn(Record):

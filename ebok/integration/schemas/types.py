@@ -24,6 +24,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from ebok.customers.nip import is_nip
+
 EXTERNAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 FIRST_YEAR, LAST_YEAR = 1900, 2199
@@ -124,6 +126,7 @@ def _decimal(max_digits: int, places: int, *, minimum=None, maximum=None, exampl
 
 
 Money = _decimal(12, 2, example="123.45")
+NonNegativeMoney = _decimal(12, 2, minimum=Decimal(0), example="123.45")
 MeterValue = _decimal(12, 3, minimum=Decimal(0), example="1234.567")
 MeterUse = _decimal(9, 3, minimum=Decimal(0), example="3.000")
 Quantity = _decimal(12, 3, example="9.500")
@@ -152,6 +155,24 @@ BankAccount = Annotated[
         pattern=r"^([0-9]{26})?$",
         description="26 digits (NRB); empty: derived from the bank code and customer number.",
     ),
+]
+
+
+def _nip(value: str) -> str:
+    if value and not is_nip(value):
+        raise ValueError("Not a NIP: 10 digits, the last one the check digit of the others.")
+    return value
+
+
+Nip = Annotated[
+    str,
+    Field(
+        pattern=r"^([0-9]{10})?$",
+        description="A company's tax number (NIP): 10 digits without dashes, its check digit "
+        "checked; empty: none.",
+        examples=["5265877635"],
+    ),
+    AfterValidator(_nip),
 ]
 PositiveId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 

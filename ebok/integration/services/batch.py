@@ -4,11 +4,12 @@ from django.db import transaction
 
 from ebok.integration.errors import BatchRejected
 from ebok.integration.services import records
+from ebok.integration.services.balances import Balances
 from ebok.integration.services.memberships import Memberships
 from ebok.integration.services.sections import Batch, Counts
 
 # In the order they are written, so that a record may name one written before it.
-SECTIONS = [*records.SECTIONS, Memberships]
+SECTIONS = [*records.SECTIONS, Balances, Memberships]
 
 
 def import_batch(items: dict[str, list], *, request=None) -> tuple[Counts, dict[str, Counts]]:

@@ -1,9 +1,11 @@
 """What eBOK collected for the billing system to take, each row once: readings customers
-submitted, and changes of contact data and consents (accounts.AccountChange).
+submitted, changes of contact data and consents (accounts.AccountChange), and the parts of
+online payments the provider confirmed (payments.OnlinePaymentPart).
 
-Both are handed out the same way: in id order after a cursor, only rows not yet acknowledged;
+All are handed out the same way: in id order after a cursor, only rows not yet acknowledged;
 the billing system acknowledges the ids it has stored (an export row per id: ReadingExport,
-AccountChangeExport), and acknowledged ones are not handed out again. See docs/api.md.
+AccountChangeExport, OnlinePaymentExport), and acknowledged ones are not handed out again. See
+docs/api.md.
 """
 
 from django.db import transaction
@@ -12,7 +14,9 @@ from django.shortcuts import get_object_or_404
 
 from ebok.accounts.models import AccountChange
 from ebok.customers.models import Reading, ReadingPhoto
-from ebok.integration.models import AccountChangeExport, ReadingExport
+from ebok.integration.models import AccountChangeExport, OnlinePaymentExport, ReadingExport
+from ebok.payments.models import OnlinePaymentPart
+from ebok.payments.selectors import paid_parts
 
 
 def submitted_readings():
@@ -99,3 +103,12 @@ def acknowledge_case_messages(ids: list[int], *, token=None) -> tuple[int, int, 
     from ebok.integration.models import CaseMessageExport
 
     return _acknowledge(customer_messages(), CaseMessageExport, "message_id", ids, token)
+
+
+def pending_online_payments(after: int, limit: int) -> tuple[list[OnlinePaymentPart], bool]:
+    """Parts of paid online payments not yet acknowledged, after the cursor."""
+    return _pending(paid_parts().select_related("payment", "customer", "invoice"), after, limit)
+
+
+def acknowledge_online_payments(ids: list[int], *, token=None) -> tuple[int, int, list[int]]:
+    return _acknowledge(paid_parts(), OnlinePaymentExport, "part_id", ids, token)

@@ -4,18 +4,40 @@ with their charges, payments."""
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from ebok.billing.models import Invoice, InvoiceLine, Payment
+from ebok.billing.models import Invoice, InvoiceLine, Payment, PushedBalance
 from ebok.customers.models import Customer, Meter, Reading, ReadingWindow, ServicePoint
 from ebok.customers.tasks import check_leaks_after_commit
 from ebok.integration.services.sections import Reference, Section
 from ebok.payments.models import OnlinePaymentPart
-from ebok.payments.pull import paid_parts
+from ebok.payments.selectors import paid_parts
 
 CUSTOMER = Reference("customer_external_id", "customers", Customer, "customer")
 SERVICE_POINT = Reference(
     "service_point_external_id", "service_points", ServicePoint, "service point"
 )
 METER = Reference("meter_external_id", "meters", Meter, "meter")
+
+
+def forget_balances(batch, customer_ids) -> None:
+    """Forget the pushed balances of these customers, except those pushed in the same batch:
+    a balance sent with the invoices and payments accounts for them."""
+    pushed_now = {
+        batch.pks[Customer].get(item.customer_external_id)
+        for item in batch.items.get("balances", [])
+    }
+    forgotten = set(customer_ids) - pushed_now - {None}
+    if forgotten:
+        PushedBalance.objects.filter(customer_id__in=forgotten).delete()
+
+
+def _changed_customers(section) -> set[int]:
+    """The customers whose rows the section created or changed, and their owners before."""
+    changed = set()
+    for _item, row, state in section.written:
+        if state != "unchanged":
+            changed |= {row.customer_id, section.owners_before.get(row.pk)}
+    return changed
+
 
 # Left out or null in a record: eBOK keeps its value (see CustomerIn).
 KEPT_WHEN_MISSING = ("email", "phone", "bank_account")
@@ -59,6 +81,7 @@ class Customers(Section):
             "postal_code": item.postal_code,
             "city": item.city,
             "street": item.street,
+            "nip": item.nip,
         }
         for name in KEPT_WHEN_MISSING:
             if getattr(item, name) is not None:
@@ -202,6 +225,7 @@ class Invoices(Section):
     references = (CUSTOMER,)
 
     def check_more(self):
+        self.owners_before = {row.pk: row.customer_id for row in self.existing.values()}
         self.check_unique_natural_key("number", "invoice number")
         self.check_charges()
         existing = [row.pk for row in self.existing.values()]
@@ -296,6 +320,7 @@ class Invoices(Section):
         if replaced:
             InvoiceLine.objects.filter(invoice_id__in=replaced).delete()
         InvoiceLine.objects.bulk_create(lines)
+        forget_balances(self.batch, _changed_customers(self))
 
 
 class Payments(Section):
@@ -305,6 +330,7 @@ class Payments(Section):
 
     def check_more(self):
         """A payment may book an online payment taken from the pull (online_payment_id)."""
+        self.owners_before = {row.pk: row.customer_id for row in self.existing.values()}
         wanted = {item.online_payment_id for item in self.items} - {None}
         if not wanted:
             return
@@ -345,7 +371,9 @@ class Payments(Section):
     def after_write(self) -> None:
         """Links a booked payment to the online payment it books; a payment the API pushes is
         told to its customer at once (if they want it); a file import of history tells nobody,
-        and the daily run's window catches what this missed."""
+        and the daily run's window catches what this missed. A pushed balance that cannot know
+        of the payments is forgotten."""
+        forget_balances(self.batch, _changed_customers(self))
         for item, _row, _state in self.written:
             if item.online_payment_id is not None:
                 OnlinePaymentPart.objects.filter(pk=item.online_payment_id).update(

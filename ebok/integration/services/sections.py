@@ -66,6 +66,10 @@ class Section:
     name: str
     model: type[models.Model]
     references: tuple[Reference, ...] = ()
+    # The record's field that names its row, and the row's lookup for it: the billing
+    # system's external_id, except for rows that are one per customer (a balance).
+    key = "external_id"
+    row_key_lookup = "external_id"
 
     def __init__(self, batch: Batch):
         self.batch = batch
@@ -78,13 +82,22 @@ class Section:
         if not self.items:
             return
         self.check_duplicates()
-        ids = [item.external_id for item in self.items]
-        self.existing = {row.external_id: row for row in self.rows().filter(external_id__in=ids)}
+        ids = [self.key_of(item) for item in self.items]
+        self.existing = {
+            self.row_key(row): row
+            for row in self.rows().filter(**{f"{self.row_key_lookup}__in": ids})
+        }
         self.batch.pks[self.model].update((key, row.pk) for key, row in self.existing.items())
         self.batch.looked_up[self.model] |= set(ids)
         for reference in self.references:
             self.check_reference(reference)
         self.check_more()
+
+    def key_of(self, item) -> str:
+        return getattr(item, self.key)
+
+    def row_key(self, row) -> str:
+        return row.external_id
 
     def rows(self):
         """The rows records are compared with (a section may fetch related rows with them)."""
@@ -93,14 +106,15 @@ class Section:
     def check_duplicates(self) -> None:
         seen: dict[str, int] = {}
         for index, item in enumerate(self.items):
-            if item.external_id in seen:
+            key = self.key_of(item)
+            if key in seen:
                 self.batch.error(
                     self.name,
                     index,
-                    "external_id",
-                    f"The same external_id is given at index {seen[item.external_id]}.",
+                    self.key,
+                    f"The same {self.key} is given at index {seen[key]}.",
                 )
-            seen.setdefault(item.external_id, index)
+            seen.setdefault(key, index)
 
     def check_reference(self, reference: Reference) -> None:
         named = {getattr(item, reference.field) for item in self.items} - {None}
@@ -173,7 +187,7 @@ class Section:
         self.written = []  # (item, row, "created" | "updated" | "unchanged")
         for item in self.items:
             values = self.values(item)
-            row = self.existing.get(item.external_id)
+            row = self.existing.get(self.key_of(item))
             if row is None:
                 row = self.model(**values)
                 to_create.append(row)
@@ -200,7 +214,7 @@ class Section:
             self.model.objects.bulk_update(to_update, sorted(changed_fields))
         for item, row, _state in self.written:
             if row.pk is not None:
-                self.batch.pks[self.model][item.external_id] = row.pk
+                self.batch.pks[self.model][self.key_of(item)] = row.pk
         self.after_write()
         return counts
 

@@ -1,7 +1,8 @@
 """Withdrawals: the billing system cancels an invoice, a payment, a document or a membership.
 
 The row is deleted (an invoice with its charges), so it disappears from the portal and from the
-balance; its file goes once the deletion has committed.
+balance; its file goes once the deletion has committed. A withdrawn invoice or payment makes
+eBOK forget the customer's pushed balance, which counted it.
 """
 
 from django.core.files.base import ContentFile
@@ -9,7 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from ninja.errors import HttpError
 
-from ebok.billing.models import Invoice
+from ebok.billing.models import Invoice, Payment, PushedBalance
 from ebok.integration.services import files
 from ebok.integration.services.sections import Counts
 
@@ -27,6 +28,8 @@ def withdraw(
         if file_field and getattr(row, file_field):
             names.append(getattr(row, file_field).name)
         row.delete()
+        if model in (Invoice, Payment):
+            PushedBalance.objects.filter(customer_id=row.customer_id).delete()
         if announce is not None:
             announce(row)
         if file_field:

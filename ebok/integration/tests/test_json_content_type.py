@@ -67,7 +67,7 @@ def test_every_operation_that_takes_json_refuses_another_type(client, api_token)
         for method, operation in methods.items()
         if "application/json" in operation.get("requestBody", {}).get("content", {})
     ]
-    assert len(operations) == 15  # the eleven pushes and the four acknowledgements
+    assert len(operations) == 16  # the twelve pushes and the four acknowledgements
 
     for path, method in operations:
         response = client.generic(

@@ -38,6 +38,7 @@ def test_the_schema_names_every_endpoint_and_the_bearer_token():
         "/api/v1/reading-windows",
         "/api/v1/invoices",
         "/api/v1/payments",
+        "/api/v1/balances",
         "/api/v1/memberships",
         "/api/v1/batch",
         "/api/v1/documents",

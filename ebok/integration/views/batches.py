@@ -3,6 +3,7 @@
 from ninja import Router
 
 from ebok.integration.schemas.batches import (
+    BalancesBatch,
     BatchResult,
     CustomersBatch,
     InvoicesBatch,
@@ -86,6 +87,19 @@ def push_payments(request, payload: PaymentsBatch):
 
 
 @router.post(
+    "/balances",
+    response=RESPONSES,
+    summary="State what customers owe as of a day",
+    description="Per customer: the amount due, of it overdue, the overpayment and the interest "
+    "owed as of a day, with what is left to pay on each invoice. eBOK shows them instead of its "
+    "own derivation while it knows of no invoice issued and no payment made after that day; "
+    "invoices or payments of the customer pushed later without a balance make eBOK forget it.",
+)
+def push_balances(request, payload: BalancesBatch):
+    return _import(request, payload)
+
+
+@router.post(
     "/memberships",
     response=RESPONSES,
     summary="Give logins access to customer numbers, or change their role",
@@ -101,8 +115,8 @@ def push_memberships(request, payload: MembershipsBatch):
     response=RESPONSES,
     summary="Several kinds of record at once",
     description="Sections are written in the order customers, service_points, meters, "
-    "readings, invoices, payments, memberships, so a record may name one given earlier in the "
-    "same request.",
+    "readings, reading_windows, invoices, payments, balances, memberships, so a record may "
+    "name one given earlier in the same request.",
 )
 def push_batch(request, payload: MixedBatch):
     return _import(request, payload)

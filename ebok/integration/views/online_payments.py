@@ -11,8 +11,8 @@ from ebok.integration.schemas.online_payments import (
     OnlinePaymentsAcknowledgement,
 )
 from ebok.integration.security import note_records
+from ebok.integration.services import pull
 from ebok.integration.views.pull import Page
-from ebok.payments import pull
 
 router = Router(tags=["pull"])
 
@@ -23,7 +23,7 @@ router = Router(tags=["pull"])
     summary="Online payments the provider confirmed, not yet acknowledged",
 )
 def online_payments(request, page: Query[Page]):
-    parts, has_more = pull.pending(page.after, page.limit)
+    parts, has_more = pull.pending_online_payments(page.after, page.limit)
     note_records(request, len(parts))
     return {
         "payments": [_part(part) for part in parts],
@@ -45,7 +45,7 @@ def online_payments(request, page: Query[Page]):
 )
 def acknowledge_online_payments(request, payload: OnlinePaymentsAcknowledgement):
     note_records(request, len(payload.ids))
-    new, before, unknown = pull.acknowledge(payload.ids)
+    new, before, unknown = pull.acknowledge_online_payments(payload.ids, token=request.auth)
     return {"acknowledged": new, "already_acknowledged": before, "unknown": unknown}
 
 

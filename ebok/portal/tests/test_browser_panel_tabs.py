@@ -319,9 +319,12 @@ def test_customer_walks_every_tab_and_sees_their_own_data(live_server, page, his
     # Płatności: how to pay what is due, with the QR code for banking apps.
     open_tab(page, "Płatności")
     transfer = page.get_by_role("region", name="Zapłać należność przelewem")
-    expect(fact(transfer, "Numer rachunku")).to_have_text(account)
-    expect(fact(transfer, "Tytuł")).to_have_text("Woda i ścieki, klient 001234")
-    expect(fact(transfer, "Kwota")).to_have_text(polish_money(due))
+    # Each value, beside its copy button (static/js/copy.js).
+    expect(fact(transfer, "Numer rachunku").locator("span").first).to_have_text(account)
+    expect(fact(transfer, "Tytuł").locator("span").first).to_have_text(
+        "Woda i ścieki, klient 001234"
+    )
+    expect(fact(transfer, "Kwota").locator("span").first).to_have_text(polish_money(due))
     qr = transfer.get_by_role("figure").locator("svg")
     expect(qr).to_be_visible()
     expect(qr.locator("path")).not_to_have_count(0)

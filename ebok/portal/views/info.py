@@ -18,13 +18,16 @@ def _last_reading_date(scope):
 
 @customer_required
 def info_view(request):
-    """ "Informacje": the seed's fields in its order, and the announcements."""
+    """ "Informacje": the fields of the original portal's guide in its order, what is due and by
+    when, and the announcements."""
     scope = CustomerScope(request.customer)
+    current = balance(request.customer)
     context = {
         "customer": request.customer,
         "last_reading_date": _last_reading_date(scope),
         "account": format_nrb(payment_account(request.customer)),
-        "balance": balance(request.customer),
+        "balance": current,
+        "next_payment": next_payment(request.customer, current.settled),
         "announcements": for_customer(request.customer)[:ANNOUNCEMENTS_SHOWN],
     }
     return render(request, "portal/info.html", context)

@@ -41,9 +41,9 @@ def invoice_list_view(request):
         invoices = invoices.filter(issued_on__year=int(year))
         count = counts[int(year)]
     page = page_of(request, with_running_totals(invoices), count=count)
-    settled = balance(request.customer).settled
-    rows = [(invoice, invoice_state(invoice, settled)) for invoice in page]
-    context = {"page": page, "rows": rows, "years": years, "year": year}
+    current = balance(request.customer)
+    rows = [(invoice, invoice_state(invoice, current.settled)) for invoice in page]
+    context = {"page": page, "rows": rows, "years": years, "year": year, "balance": current}
     return render(request, "portal/invoices.html", context)
 
 
@@ -51,9 +51,11 @@ def invoice_list_view(request):
 def invoice_detail_view(request, pk):
     scope = CustomerScope(request.customer)
     invoice = get_object_or_404(with_running_totals(scope.invoices), pk=pk)
+    current = balance(request.customer)
     context = {
         "invoice": invoice,
-        "state": invoice_state(invoice, balance(request.customer).settled),
+        "balance": current,
+        "state": invoice_state(invoice, current.settled),
         "lines": invoice.lines.select_related("service_point"),
     }
     return render(request, "portal/invoice_detail.html", context)

@@ -22,6 +22,7 @@ def payment_list_view(request):
         transfer = {
             "recipient": settings.PAYMENT_RECIPIENT,
             "account": format_nrb(account),
+            "account_digits": account,  # copied without the spaces: every banking app takes it
             "title": title,
             "amount": current.amount_due,
             "qr": transfer_qr_svg(account, current.amount_due, title),
