@@ -163,14 +163,20 @@ def balances(customer_ids, today: date | None = None) -> dict[int, Balance]:
             continue
         invoiced, credited, paid, past_due, in_force, *pushed = found[customer_id]
         result[customer_id] = Balance(
-            invoiced=invoiced,
-            credited=-credited,
-            paid=paid,
-            past_due=past_due,
+            invoiced=_money(invoiced),
+            credited=-_money(credited),
+            paid=_money(paid),
+            past_due=_money(past_due),
             on=today,
             pushed=Pushed(*pushed) if in_force else None,
         )
     return result
+
+
+def _money(total: Decimal) -> Decimal:
+    """A sum to the grosz: SQLite adds decimals as binary fractions (0.1 + 0.2 comes back as
+    0.30000000000000004), PostgreSQL exactly."""
+    return total.quantize(ZERO)
 
 
 def with_running_totals(invoices):
