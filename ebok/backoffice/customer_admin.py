@@ -33,9 +33,18 @@ MANAGE_PERMISSION = "accounts.manage_customer_account"
 # Each letter costs a password hash; a selection beyond this is refused, not half done.
 MAX_LETTERS = 100
 # The fields the billing system keeps: read-only once a customer comes from it.
-BILLING_FIELDS = ["number", "name", "postal_code", "city", "street", "bank_account", "external_id"]
+BILLING_FIELDS = [
+    "number",
+    "name",
+    "nip",
+    "postal_code",
+    "city",
+    "street",
+    "bank_account",
+    "external_id",
+]
 BILLING_NOTE = gettext_lazy(
-    "The number, name, address and account come from the billing system: change them there."
+    "The number, name, NIP, address and account come from the billing system: change them there."
 )
 DIGITS = re.compile(r"^[0-9]{1,20}$")
 CONFIRMATION_TEMPLATE = "admin/customers/customer/letter_confirmation.html"

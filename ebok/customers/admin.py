@@ -44,6 +44,7 @@ class CustomerAdmin(CustomerAccountAdminMixin, admin.ModelAdmin):
     fields = [
         "number",
         "name",
+        "nip",
         "postal_code",
         "city",
         "street",

@@ -98,9 +98,12 @@ def test_a_customer_without_logins_says_so(operator_client, customer):
 
 def test_billing_fields_are_read_only_for_customers_from_the_billing_system(operator_client):
     customer = make_customer(external_id="K-1234", bank_account="12" * 13)
+    customer.nip = "7740001454"
+    customer.save(update_fields=["nip"])
     page = page_of(operator_client, customer)
-    for field in ["number", "name", "postal_code", "city", "street", "bank_account"]:
+    for field in ["number", "name", "nip", "postal_code", "city", "street", "bank_account"]:
         assert f'name="{field}"' not in page
+    assert "7740001454" in page
     assert 'name="email"' in page
     assert 'name="phone"' in page
     assert "pochodzą z systemu rozliczeniowego: zmienia się je tam." in page
@@ -119,6 +122,7 @@ def test_billing_fields_are_read_only_for_customers_from_the_billing_system(oper
 
 def test_customers_made_in_the_office_can_be_edited_whole(operator_client, customer):
     page = page_of(operator_client, customer)
-    for field in ["number", "name", "postal_code", "city", "street", "bank_account", "email"]:
+    for field in ["number", "name", "nip", "postal_code", "city", "street", "bank_account"]:
         assert f'name="{field}"' in page
+    assert 'name="email"' in page
     assert 'name="external_id"' not in page

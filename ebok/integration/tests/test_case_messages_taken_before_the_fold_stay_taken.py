@@ -29,7 +29,10 @@ def test_messages_acknowledged_before_the_migration_are_not_handed_out_again():
     case = Case.objects.create(
         number="BOK/2026/000001",
         customer=customer,
-        type=CaseType.objects.get(code="question"),
+        # Made here: a transactional test before this one may have emptied the seeded types.
+        type=CaseType.objects.get_or_create(
+            code="question", defaults={"name_pl": "Pytanie", "name_en": "Question"}
+        )[0],
         subject="Pytanie",
         due_on=dt.date(2026, 12, 20),
         idempotency_key="5b0c1c7e-8f1e-4f55-9d3a-0d8c1a0b6f10",
