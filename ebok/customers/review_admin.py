@@ -26,6 +26,22 @@ from ebok.customers.models import Customer, Reading, ReadingPhoto, ReadingToRevi
 from ebok.customers.readings import THOUSANDTH, expectation
 
 
+def meter_photo(reading):
+    """The customer's photo sent with the reading, shown in its admin page, or a dash."""
+    photo = ReadingPhoto.objects.filter(reading=reading).first()
+    if photo is None:
+        return "—"
+    # Inline as data: (allowed by the CSP's img-src): no extra URL to guard.
+    encoded = base64.b64encode(bytes(photo.content)).decode()
+    return format_html(
+        '<img src="data:image/jpeg;base64,{}" width="{}" height="{}" alt="{}">',
+        encoded,
+        photo.width,
+        photo.height,
+        _("The customer's photo of the meter"),
+    )
+
+
 class RejectForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason (the customer sees it)"),
@@ -147,18 +163,7 @@ class ReadingToReviewAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("photo of the meter"))
     def photo_image(self, reading):
-        photo = ReadingPhoto.objects.filter(reading=reading).first()
-        if photo is None:
-            return "—"
-        # Inline as data: (allowed by the CSP's img-src): no extra URL to guard.
-        encoded = base64.b64encode(bytes(photo.content)).decode()
-        return format_html(
-            '<img src="data:image/jpeg;base64,{}" width="{}" height="{}" alt="{}">',
-            encoded,
-            photo.width,
-            photo.height,
-            _("The customer's photo of the meter"),
-        )
+        return meter_photo(reading)
 
     # A title of our own: Django's "Wybierz %s do zmiany" would not read as Polish.
     def changelist_view(self, request, extra_context=None):
