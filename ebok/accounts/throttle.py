@@ -152,7 +152,12 @@ class Reservation:
         now = time.time()
         with _cache_errors():
             for ticket in self.tickets:
-                failures = max(ticket.number, cache.get(ticket.key("failures"), 0))
+                # A free attempt starts no wait, even when a burst has raised the count past
+                # the free failures meanwhile: else a free guess that ends late would shut
+                # out the last free one. Past them, the count as it stands sets the wait.
+                failures = ticket.number
+                if failures >= ticket.scope.free_failures:
+                    failures = max(failures, cache.get(ticket.key("failures"), 0))
                 wait = wait_after(failures, ticket.scope.free_failures)
                 cache.set(ticket.key("last"), now, memory)
                 cache.touch(ticket.key("failures"), memory)
