@@ -205,7 +205,9 @@ def log_in(page, number, password):
     """Fill the Polish login form as the seed's guide shows it and press "Zaloguj"."""
     page.get_by_label("Użytkownik", exact=True).fill(number)
     page.get_by_label("Hasło", exact=True).fill(password)
-    page.get_by_role("button", name="Zaloguj").click()
+    # Wait for the panel to load: a test that goes on at once would race the login's response.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Zaloguj").click()
 
 
 def log_in_to_the_office(page, username, password, code):

@@ -117,9 +117,11 @@ def test_every_case_page_passes_axe(live_server, page, complainant, language, vi
     if language == "en":
         page.get_by_role("button", name="English").click()
     log_in(page, "001234", PASSWORD) if language == "pl" else _log_in_english(page)
-    panel_tabs(page, text["panel"]).get_by_role("link", name=text["tab"], exact=True).click()
+    with page.expect_navigation():
+        panel_tabs(page, text["panel"]).get_by_role("link", name=text["tab"], exact=True).click()
     assert_accessible(page)
-    page.get_by_role("link", name=text["new"]).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=text["new"]).click()
     assert_accessible(page)
     page.get_by_role("link", name=text["type"], exact=True).click()
     page.get_by_label(text["subject"]).fill("Godziny otwarcia")

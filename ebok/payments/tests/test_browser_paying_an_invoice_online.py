@@ -108,5 +108,6 @@ def test_payment_pages_have_no_accessibility_violations(
     page.get_by_label("Kwota do zapłaty (zł)" if language == "pl" else "Amount to pay (PLN)").fill(
         "0"
     )
-    page.get_by_role("button", name=go).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name=go).click()
     assert_accessible(page)  # with the form's error shown

@@ -175,20 +175,24 @@ def test_access_pages_have_no_accessibility_violations(
         page.get_by_role("button", name="English").click()
     page.get_by_label("Użytkownik" if language == "pl" else "User", exact=True).fill(NUMBERS[0])
     page.get_by_label("Hasło" if language == "pl" else "Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Zaloguj" if language == "pl" else "Log in").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Zaloguj" if language == "pl" else "Log in").click()
 
     page.goto("/panel/numbers/add/")
     check_page(page)
-    page.locator("main form button").click()  # nothing typed: each field says so
+    with page.expect_navigation():
+        page.locator("main form button").click()  # nothing typed: each field says so
     check_page(page)
 
     page.goto("/panel/access/")
     page.locator("input[type=email]").fill("gosc@example.pl")
-    page.locator("main form button[type=submit]").last.click()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
     check_page(page)
 
     invitation = re.search(r"https?://\S+", mail.outbox[-1].body)[0]
-    page.get_by_role("button", name="Wyloguj" if language == "pl" else "Log out").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Wyloguj" if language == "pl" else "Log out").click()
     page.goto(invitation)
     check_page(page)
 
