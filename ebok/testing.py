@@ -60,12 +60,23 @@ class Mailbox:
     """What the local SMTP server received, oldest first."""
 
     messages: list = field(default_factory=list)
+    # The client's (address, port) of each message: how many connections carried them.
+    peers: list = field(default_factory=list)
+    # Recipients refused with 550 (a mailbox that does not exist), to test failed deliveries.
+    refused: set = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refused:
+            return "550 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
             self.messages.append(message)
+            self.peers.append(session.peer)
         return "250 Message accepted for delivery"
 
     def to(self, address):

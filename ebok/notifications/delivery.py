@@ -8,10 +8,13 @@ claim and the send leaves the notice "being sent": it is not sent again, since i
 left; staff see it in the list and can requeue it.
 """
 
+import logging
 import smtplib
+from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
+from django.core import mail
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -24,6 +27,7 @@ from ebok.notifications.links import site_url, unsubscribe_url
 from ebok.notifications.models import Channel, Notice, recipient_of
 from ebok.notifications.sms import SendError, send_sms
 
+logger = logging.getLogger(__name__)
 FIRST_WAIT = timedelta(minutes=5)
 TEMPORARY_ERRORS = (smtplib.SMTPException, OSError, SendError)
 
@@ -33,8 +37,30 @@ def wait_before(attempt: int) -> timedelta:
     return FIRST_WAIT * 4 ** (attempt - 1)
 
 
-def deliver(notice_id: int) -> str:
-    """Send the notice if it is still waiting; its status afterwards."""
+def deliver_in_turn(notice_ids: list[int]) -> dict[str, int]:
+    """Deliver each notice, keeping one SMTP connection open between the e-mails; how many
+    ended in each status."""
+    statuses = Counter()
+    connection = mail.get_connection()
+    try:
+        for notice_id in notice_ids:
+            try:
+                status = deliver(notice_id, connection=connection)
+            except Exception:  # one notice's fault must not hold back the rest
+                # Left "being sent", as by a killed worker: staff see it and can requeue it.
+                logger.exception("notice %s: delivery failed unexpectedly", notice_id)
+                status = "error"
+            statuses[status] += 1
+            if status not in (Notice.Status.SENT, "not pending"):
+                connection.close()  # perhaps broken: the next e-mail connects anew
+    finally:
+        connection.close()
+    return dict(statuses)
+
+
+def deliver(notice_id: int, *, connection=None) -> str:
+    """Send the notice if it is still waiting; its status afterwards. The e-mail goes over
+    `connection` when given, else over a connection of its own."""
     claimed = Notice.objects.filter(pk=notice_id, status=Notice.Status.PENDING).update(
         status=Notice.Status.SENDING, attempts=F("attempts") + 1
     )
@@ -43,7 +69,7 @@ def deliver(notice_id: int) -> str:
     notice = Notice.objects.select_related("customer").get(pk=notice_id)
     try:
         with translation.override(recipient_of(notice.customer).language):
-            notice.subject = _send(notice)[:200]
+            notice.subject = _send(notice, connection)[:200]
     except ObjectDoesNotExist as error:  # what it told of is gone: no retry can help
         return _failed(notice, error, retry=False)
     except TEMPORARY_ERRORS as error:
@@ -90,7 +116,7 @@ def _context(notice) -> dict:
     }
 
 
-def _send(notice) -> str:
+def _send(notice, connection=None) -> str:
     event = EVENTS[notice.event]
     context = _context(notice)
     if notice.channel == Channel.SMS:
@@ -110,6 +136,9 @@ def _send(notice) -> str:
         unsubscribe_url=link,
         attachments=attachments,
     )
+    if connection is not None:
+        connection.open()  # kept open between e-mails; a no-op when it is
+        message.connection = connection
     message.send()
     return message.subject
 

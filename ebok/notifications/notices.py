@@ -4,7 +4,8 @@ record() writes one Notice per customer, occasion and channel the customer wants
 what was recorded before (the unique constraint; see models.py). queue_due() hands pending
 notices to the background workers; each is claimed by a conditional UPDATE, so two jobs running
 at once queue each notice once, and a job killed halfway leaves notices that the next run
-queues.
+queues. A task delivers up to TASK_BATCH notices over one SMTP connection: a due-date run for
+300,000 customers is 6,000 tasks rather than 300,000 (README, "Speed").
 """
 
 import uuid
@@ -23,6 +24,7 @@ from ebok.notifications.preferences import wanted_by
 REQUEUE_AFTER = timedelta(hours=6)
 BATCH = 1000
 QUEUE_BATCH = 500
+TASK_BATCH = 50
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def _insert_new(rows: list[Notice]) -> int:
 
 def queue_due(now=None) -> int:
     """Queue a delivery task for each pending notice that has none (or lost it)."""
-    from ebok.notifications.tasks import deliver_notice
+    from ebok.notifications.tasks import deliver_notices
 
     now = now or timezone.now()
     due = Notice.objects.filter(status=Notice.Status.PENDING).filter(
@@ -107,10 +109,14 @@ def queue_due(now=None) -> int:
         # so a kill leaves both or neither. One commit a batch rather than a notice, as each
         # commit waits for the disk (300,000 notices are 300,000 waits otherwise).
         with transaction.atomic():
-            for notice_id, queued_at in batch:
-                if claim_for_queue(notice_id, queued_at, now):
-                    deliver_notice.enqueue(notice_id)
-                    queued += 1
+            claimed = [
+                notice_id
+                for notice_id, queued_at in batch
+                if claim_for_queue(notice_id, queued_at, now)
+            ]
+            for start in range(0, len(claimed), TASK_BATCH):
+                deliver_notices.enqueue(claimed[start : start + TASK_BATCH])
+        queued += len(claimed)
     return queued
 
 
