@@ -8,9 +8,13 @@ unit prices go through ebok.billing.formatting, as on the invoice page, and date
 """
 
 import functools
+import hashlib
+import threading
+from collections import OrderedDict
 from io import BytesIO
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -264,8 +268,54 @@ class _CopyCanvas(Canvas):
         super().save()
 
 
+# Drawing a copy costs the CPU of several pages (reportlab lays out every line), and a customer
+# opens the same copy again and again. Each process keeps the latest copies it drew, under a
+# digest of everything printed on them: every field of the invoice, its charges and its
+# customer, the settings the header and the payment block read, and the language. Any change
+# to one of them draws a new copy; a new release restarts the processes, and the kept copies
+# go with them.
+COPIES_KEPT = 64
+PRINTED_SETTINGS = ("UTILITY_", "PAYMENT_", "KSEF_")
+_kept: OrderedDict[str, bytes] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
 def render_invoice_pdf(invoice) -> bytes:
     """The invoice as an A4 PDF copy, in the active language."""
+    prefetch_related_objects([invoice], "lines")  # read once, for the digest and the drawing
+    key = _printed(invoice)
+    with _kept_lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]
+    pdf = _draw(invoice)
+    with _kept_lock:
+        _kept[key] = pdf
+        while len(_kept) > COPIES_KEPT:
+            _kept.popitem(last=False)
+    return pdf
+
+
+def _printed(invoice) -> str:
+    def fields(instance):
+        return [(f.attname, getattr(instance, f.attname)) for f in instance._meta.concrete_fields]
+
+    settings_read = sorted(
+        (name, getattr(settings, name))
+        for name in dir(settings)
+        if name.startswith(PRINTED_SETTINGS)
+    )
+    printed = (
+        fields(invoice),
+        fields(invoice.customer),
+        [fields(line) for line in invoice.lines.all()],
+        settings_read,
+        get_language(),
+    )
+    return hashlib.sha256(repr(printed).encode()).hexdigest()
+
+
+def _draw(invoice) -> bytes:
     register_fonts()
     title = f"{TITLES[invoice.kind]} {invoice.number}"
     buffer = BytesIO()
