@@ -37,7 +37,7 @@ def states(customer):
 def test_nothing_invoiced_nothing_due(customer):
     assert balance(customer).amount_due == Decimal("0.00")
     assert balance(customer).overpayment == Decimal("0.00")
-    assert next_payment(customer, Decimal("0.00")) is None
+    assert next_payment(customer, balance(customer)) is None
 
 
 def test_payments_settle_the_oldest_invoices_first(customer):
@@ -52,7 +52,7 @@ def test_payments_settle_the_oldest_invoices_first(customer):
         "C": (Decimal("50.00"), "unpaid"),
     }
     assert balance(customer).amount_due == Decimal("110.00")
-    assert next_payment(customer, balance(customer).settled).number == "B"
+    assert next_payment(customer, balance(customer)).number == "B"
 
 
 def test_overpayment_is_shown_and_nothing_is_due(customer):
@@ -89,3 +89,16 @@ def test_another_customers_invoices_and_payments_do_not_count(customer, stranger
     pay(stranger, "999.00")
     assert balance(customer).amount_due == Decimal("100.00")
     assert states(customer)[0][1].left_to_pay == Decimal("100.00")
+
+
+def test_the_next_payment_is_the_first_invoice_with_something_left_whatever_settles_them(customer):
+    invoice(customer, "A", date(2026, 9, 15), "100.00")
+    invoice(customer, "K", date(2026, 9, 20), "-30.00")  # a corrective invoice: a credit
+    invoice(customer, "B", date(2026, 10, 15), "80.00")
+    invoice(customer, "C", date(2026, 12, 15), "50.00")
+    for paid, expected in [("0.00", "A"), ("70.00", "B"), ("149.99", "B"), ("150.00", "C")]:
+        customer.payments.all().delete()
+        pay(customer, paid)
+        first_left = next(n for n, state in states(customer) if state.left_to_pay > 0)
+        assert first_left == expected
+        assert next_payment(customer, balance(customer)).number == expected

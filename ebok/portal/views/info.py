@@ -27,7 +27,7 @@ def info_view(request):
         "last_reading_date": _last_reading_date(scope),
         "account": format_nrb(payment_account(request.customer)),
         "balance": current,
-        "next_payment": next_payment(request.customer, current.settled),
+        "next_payment": next_payment(request.customer, current),
         "announcements": for_customer(request.customer)[:ANNOUNCEMENTS_SHOWN],
     }
     return render(request, "portal/info.html", context)
@@ -40,7 +40,7 @@ def overview_view(request):
     current = balance(request.customer)
     context = {
         "balance": current,
-        "next_payment": next_payment(request.customer, current.settled),
+        "next_payment": next_payment(request.customer, current),
         "latest_invoice": scope.invoices.first(),
         "last_reading": scope.readings.select_related("meter").order_by("-read_on", "-id").first(),
         "announcements": for_customer(request.customer)[:3],
