@@ -250,18 +250,51 @@ def invoice_state(invoice, settled: Decimal, today: date | None = None) -> Invoi
     return InvoiceState(left_to_pay=left, status=status)
 
 
+def invoice_states(customer, invoices, current: Balance, today: date | None = None):
+    """invoice_state of each of these invoices of one customer, without with_running_totals'
+    expressions: the running totals from one walk over the amounts of all the customer's
+    invoices, or, while the billing system's balance is in force, its figures for these. On
+    the customer's invoice pages building those expressions cost more of the app's CPU than
+    the rest of the query (docs/performance.md)."""
+    from ebok.billing.models import PushedInvoiceBalance
+
+    invoices = list(invoices)
+    if current.pushed:
+        left = dict(
+            PushedInvoiceBalance.objects.filter(
+                invoice__in=[invoice.pk for invoice in invoices]
+            ).values_list("invoice_id", "left_to_pay")
+        )
+        for invoice in invoices:
+            invoice.pushed_left_to_pay = left.get(invoice.pk, ZERO)
+    else:
+        running = _running_totals(customer)
+        for invoice in invoices:
+            invoice.pushed_left_to_pay = None
+            invoice.due_up_to_here = running.get(invoice.pk, ZERO)
+    return [invoice_state(invoice, current.settled, today) for invoice in invoices]
+
+
+def _running_totals(customer) -> dict[int, Decimal]:
+    """Invoice id -> the gross of the customer's invoices that charge something, due before it
+    and up to it, in the order they fall due (with_running_totals' due_up_to_here)."""
+    running, totals = ZERO, {}
+    rows = customer.invoices.filter(gross__gt=ZERO).order_by("due_on", "id")
+    for pk, gross in rows.values_list("pk", "gross"):
+        running += gross
+        totals[pk] = running
+    return totals
+
+
 def next_payment(customer, current: Balance):
     """The oldest invoice not fully paid, or None when nothing is owed: while the billing
     system's balance is in force, the first it lists with something left to pay; else the
     first, in the order they fall due, that the settled sum does not cover (as invoice_state
-    says). Walked in Python over the invoices' amounts: built from the running totals'
-    expressions, this one query cost the two pages that show it several ms of the app's CPU."""
+    says)."""
     invoices = customer.invoices.filter(gross__gt=ZERO).order_by("due_on", "id")
     if current.pushed:
         return invoices.filter(pushed_amount_left__left_to_pay__gt=ZERO).first()
-    running = ZERO
-    for pk, gross in invoices.values_list("pk", "gross"):
-        running += gross
-        if running > current.settled:
+    for pk, due_up_to_here in _running_totals(customer).items():
+        if due_up_to_here > current.settled:
             return invoices.get(pk=pk)
     return None

@@ -7,7 +7,13 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from ebok.billing.balance import balance, invoice_state, next_payment, with_running_totals
+from ebok.billing.balance import (
+    balance,
+    invoice_state,
+    invoice_states,
+    next_payment,
+    with_running_totals,
+)
 from ebok.billing.models import Invoice, Payment, PushedBalance, PushedInvoiceBalance
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
@@ -47,12 +53,17 @@ def pushed(customer):
 
 
 def left_on_each(customer):
+    """What is left on each invoice, as the running totals' expressions say (the office, the
+    notices) and as the customer's invoice pages compute it: the two must agree."""
     current = balance(customer)
     invoices = with_running_totals(customer.invoices.order_by("due_on"))
-    return [
+    left = [
         (invoice.number, invoice_state(invoice, current.settled).left_to_pay)
         for invoice in invoices
     ]
+    walked = invoice_states(customer, customer.invoices.order_by("due_on"), current)
+    assert [state.left_to_pay for state in walked] == [amount for _, amount in left]
+    return left
 
 
 def test_the_pushed_amounts_are_shown_with_their_date(customer, pushed):

@@ -3,7 +3,13 @@ from decimal import Decimal
 
 import pytest
 
-from ebok.billing.balance import balance, invoice_state, next_payment, with_running_totals
+from ebok.billing.balance import (
+    balance,
+    invoice_state,
+    invoice_states,
+    next_payment,
+    with_running_totals,
+)
 from ebok.billing.models import Invoice, Payment
 from ebok.testing import TODAY
 
@@ -102,3 +108,20 @@ def test_the_next_payment_is_the_first_invoice_with_something_left_whatever_sett
         first_left = next(n for n, state in states(customer) if state.left_to_pay > 0)
         assert first_left == expected
         assert next_payment(customer, balance(customer)).number == expected
+
+
+def test_the_states_of_a_page_of_invoices_are_those_of_the_running_totals(customer):
+    invoice(customer, "A", date(2026, 9, 15), "100.00")
+    invoice(customer, "K", date(2026, 9, 20), "-30.00")
+    invoice(customer, "B", date(2026, 10, 15), "80.00")
+    invoice(customer, "C", date(2026, 12, 15), "50.00")
+    for paid in ["0.00", "70.00", "149.99", "230.00"]:
+        customer.payments.all().delete()
+        pay(customer, paid)
+        newest_first = list(customer.invoices.order_by("-due_on"))
+        page = newest_first[:2]  # a page of the list: the others still count
+        computed = invoice_states(customer, page, balance(customer), today=TODAY)
+        expected = dict(states(customer))
+        assert [(i.number, state) for i, state in zip(page, computed, strict=True)] == [
+            (i.number, expected[i.number]) for i in page
+        ]

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from ebok.accounts.decorators import customer_required
-from ebok.billing.balance import balance, invoice_state, with_running_totals
+from ebok.billing.balance import balance, invoice_state, invoice_states, with_running_totals
 from ebok.billing.downloads import file_name, invoices_zip, open_stored
 from ebok.billing.pdf import render_invoice_pdf
 from ebok.portal.paging import page_of
@@ -40,15 +40,18 @@ def invoice_list_view(request):
             raise Http404
         invoices = invoices.filter(issued_on__year=int(year))
         count = counts[int(year)]
-    page = page_of(request, with_running_totals(invoices), count=count)
+    page = page_of(request, invoices, count=count)
     current = balance(request.customer)
-    rows = [(invoice, invoice_state(invoice, current.settled)) for invoice in page]
+    on_page = list(page)
+    rows = list(zip(on_page, invoice_states(request.customer, on_page, current), strict=True))
     context = {"page": page, "rows": rows, "years": years, "year": year, "balance": current}
     return render(request, "portal/invoices.html", context)
 
 
 @customer_required
 def invoice_detail_view(request, pk):
+    # One invoice: its running total in the page's query (one round trip) rather than from a
+    # walk over all the customer's invoices (a second one), as the list does.
     scope = CustomerScope(request.customer)
     invoice = get_object_or_404(with_running_totals(scope.invoices), pk=pk)
     current = balance(request.customer)
