@@ -61,8 +61,9 @@ def counts(database: Path) -> tuple[int, int, int]:
 
 @pytest.fixture
 def folder(tmp_path):
-    """In memory where the machine has /dev/shm: the run commits once per notice it queues,
-    and a disk's flushes would make the test slow, not truer."""
+    """In memory where the machine has /dev/shm: the run commits many times (the recording, a
+    batch of claims and tasks at a time), and a disk's flushes would make the test slow, not
+    truer."""
     shm = Path("/dev/shm")  # noqa: S108 - a private TemporaryDirectory inside it
     if not shm.is_dir():
         yield tmp_path
