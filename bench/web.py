@@ -142,14 +142,54 @@ def prepare(customers: int, logins: int) -> None:
     print(json.dumps({"password": PASSWORD, "pages": pages}))
 
 
-def run_wrk(plan: list[tuple[str, str]], port: int, args) -> dict:
+def cpu_seconds(app_pid: int) -> dict:
+    """CPU time used so far (user and system, Linux's /proc) by each process of the app server
+    (its master and workers), PostgreSQL and Redis: {pid: (part, seconds)}."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # the process ended meanwhile
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        pid, parent = int(entry.name), int(fields[1])
+        part = (
+            "app"
+            if app_pid in (pid, parent)
+            else "postgres"
+            if name.startswith("postgres")
+            else "redis"
+            if name.startswith("redis-server")
+            else None
+        )
+        if part:
+            used[pid] = (part, (int(fields[11]) + int(fields[12])) / tick)
+    return used
+
+
+def cpu_ms_per_request(before: dict, after: dict, requests: int) -> dict:
+    """Each part's CPU milliseconds a request between two cpu_seconds() (a process that ended
+    in between, such as a PostgreSQL backend whose connection was recycled, is left out)."""
+    spent = {"app": 0.0, "postgres": 0.0, "redis": 0.0}
+    for pid, (part, seconds) in after.items():
+        spent[part] += seconds - before.get(pid, (part, 0.0))[1]
+    return {part: round(total * 1000 / max(requests, 1), 2) for part, total in spent.items()}
+
+
+def run_wrk(plan: list[tuple[str, str]], port: int, app_pid: int, args) -> dict:
     lua = ", ".join(f"{{{json.dumps(path)}, {json.dumps(cookie)}}}" for path, cookie in plan)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT % {"plan": lua})
     try:
         command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.seconds}s"]
         command += ["--timeout", "10s", "-s", script.name, f"http://127.0.0.1:{port}"]
+        before = cpu_seconds(app_pid)
         output = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+        after = cpu_seconds(app_pid)
         output = output.stdout
     finally:
         os.unlink(script.name)
@@ -163,6 +203,8 @@ def run_wrk(plan: list[tuple[str, str]], port: int, args) -> dict:
         "p99_ms": round(result["p99_us"] / 1000, 1),
         "socket_errors": result["socket_errors"],
         "not_200": result["not_200"],
+        # CPU milliseconds a request, of the app server, PostgreSQL and Redis on this machine.
+        "cpu_ms": cpu_ms_per_request(before, after, result["requests"]),
     }
 
 
@@ -207,7 +249,7 @@ def measure(customers: int, args) -> dict:
             plans = log_in_and_check(server.port, prepared, pages)
             results = {}
             for page in pages:
-                results[page] = run_wrk(plans[page], server.port, args)
+                results[page] = run_wrk(plans[page], server.port, server.process.pid, args)
                 print(f"  {page}: {results[page]['requests_per_second']} requests/s")
     finally:
         forget_cache(args.redis, cache_prefix)
@@ -276,13 +318,17 @@ def print_table(run: dict) -> None:
         f"{run['logged_in']} customers logged in, load average before "
         f"{run['load_average_before'][0]} on {run['cores']} cores"
     )
-    print(f"{'page':<14}{'path':<28}{'req/s':>9}{'x login':>9}{'p50 ms':>9}{'p99 ms':>9}")
+    print(
+        f"{'page':<14}{'path':<28}{'req/s':>9}{'x login':>9}{'p50 ms':>9}{'p99 ms':>9}"
+        f"{'app cpu':>9}{'pg cpu':>9}"
+    )
     for page in run["pages"]:
         ratio = "" if page["ratio_to_login"] is None else f"{page['ratio_to_login']:.2f}"
         wrong = page["not_200"] + page["socket_errors"]
         print(
             f"{page['page']:<14}{page['path'][:27]:<28}{page['requests_per_second']:>9.1f}"
             f"{ratio:>9}{page['p50_ms']:>9.1f}{page['p99_ms']:>9.1f}"
+            f"{page['cpu_ms']['app']:>9.2f}{page['cpu_ms']['postgres']:>9.2f}"
             + (f"  {wrong} not 200 or failed" if wrong else "")
         )
 
