@@ -10,9 +10,10 @@ server as production runs it (deploy/gunicorn.conf.py, DEBUG off, a SECRET_KEY m
 run, the Redis cache, 2 workers); those customers logged in over HTTP and every page checked
 once for each; then wrk (Debian's package wrk) on each page for --seconds with --connections,
 the customers' session cookies in turn. The throughput of each page is also given as a ratio
-to the login page's in the same run, which says more than requests/s on a shared machine.
-Prints a table and writes it to var/bench/web.json, by size (a run replaces the sizes it
-measured).
+to the login page's, measured again just before each page (the machine's speed drifts from
+minute to minute; the ratio of two runs of the same minute moves less), and the CPU time a
+request of the app server, PostgreSQL and Redis while wrk ran (Linux's /proc). Prints a table
+and writes it to var/bench/web.json, by size (a run replaces the sizes it measured).
 """
 
 import argparse
@@ -247,17 +248,30 @@ def measure(customers: int, args) -> dict:
     try:
         with AppServer(environment, workers=args.workers) as server:
             plans = log_in_and_check(server.port, prepared, pages)
-            results = {}
+            results, logins = {}, []
             for page in pages:
+                if page != "login" and "login" in pages:
+                    # The login page again just before each page: the machine's speed drifts
+                    # between minutes, and the ratio compares two runs of the same minute.
+                    logins.append(run_wrk(plans["login"], server.port, server.process.pid, args))
                 results[page] = run_wrk(plans[page], server.port, server.process.pid, args)
+                if page == "login":
+                    logins.append(results[page])
                 print(f"  {page}: {results[page]['requests_per_second']} requests/s")
     finally:
         forget_cache(args.redis, cache_prefix)
-    login = results.get("login", {}).get("requests_per_second")
-    for result in results.values():
+    if logins:
+        results["login"]["requests_per_second_runs"] = [
+            run["requests_per_second"] for run in logins
+        ]
+    for page, result in results.items():
+        login = logins[min(pages.index(page), len(logins) - 1)] if logins else None
         result["ratio_to_login"] = (
-            round(result["requests_per_second"] / login, 2) if login else None
+            round(result["requests_per_second"] / login["requests_per_second"], 2)
+            if login
+            else None
         )
+        result["login_p50_ms"] = login["p50_ms"] if login else None
     return {
         "customers": customers,
         "years": YEARS,
@@ -334,16 +348,29 @@ def print_table(run: dict) -> None:
 
 
 def print_growth(sizes: dict) -> None:
-    """p50 on the largest database measured against the smallest, page by page."""
+    """p50 on the largest database measured against the smallest, page by page: as measured,
+    and each p50 taken as a multiple of the login page's measured just before it (which takes
+    out the machine's drift between the runs)."""
     if len(sizes) < 2:
         return
     runs = sorted(sizes.values(), key=lambda run: run["customers"])
     small, large = runs[0], runs[-1]
-    p50 = {page["page"]: page["p50_ms"] for page in small["pages"]}
-    print(f"\np50 at {large['customers']:,} customers / p50 at {small['customers']:,}:")
+    before = {page["page"]: page for page in small["pages"]}
+    print(
+        f"\np50 at {large['customers']:,} customers / p50 at {small['customers']:,}"
+        " (as measured; against the login page measured beside it):"
+    )
     for page in large["pages"]:
-        if p50.get(page["page"]):
-            print(f"  {page['page']:<14}{page['p50_ms'] / p50[page['page']]:.2f}")
+        old = before.get(page["page"])
+        if not old or not old["p50_ms"]:
+            continue
+        line = f"  {page['page']:<14}{page['p50_ms'] / old['p50_ms']:.2f}"
+        if page.get("login_p50_ms") and old.get("login_p50_ms"):
+            relative = (page["p50_ms"] / page["login_p50_ms"]) / (
+                old["p50_ms"] / old["login_p50_ms"]
+            )
+            line += f"{relative:>8.2f}"
+        print(line)
 
 
 def print_markdown(sizes: dict) -> None:
