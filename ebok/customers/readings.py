@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Case, Value, When
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -120,28 +121,29 @@ def expectation(meter, read_on: date) -> Expectation:
     return Expectation(previous=previous, daily_use=daily)
 
 
-def windows_of(point):
-    return ReadingWindow.objects.filter(service_point=point)
-
-
 def window_problem(point, read_on: date, today: date) -> str | None:
     """Why a self-reading cannot be taken now (None if it can): with windows pushed for the
     point, today and the reading date must both fall in one of them."""
-    windows = windows_of(point)
-    if not windows.exists():
-        return None
-    current = windows.filter(opens_on__lte=today, closes_on__gte=today).order_by("opens_on")
-    current = current.first()
+    # One query: the windows that have not closed come first, earliest opening first, so the
+    # first row is the window open today if there is one, else the next to open. A closed one
+    # first means none is ahead; no row at all, that the point takes readings on any day.
+    ahead = Case(When(closes_on__gte=today, then=Value(0)), default=Value(1))
+    current = (
+        ReadingWindow.objects.filter(service_point=point)
+        .order_by(ahead, "opens_on", "closes_on")
+        .first()
+    )
     if current is None:
-        upcoming = windows.filter(opens_on__gt=today).order_by("opens_on").first()
-        if upcoming is None:
-            return _("Readings are not taken now; the next reading window has not been set yet.")
+        return None
+    if current.closes_on < today:
+        return _("Readings are not taken now; the next reading window has not been set yet.")
+    if current.opens_on > today:
         return _(
             "Readings are not taken now; the next reading window is open from %(opens)s to "
             "%(closes)s."
         ) % {
-            "opens": formats.date_format(upcoming.opens_on),
-            "closes": formats.date_format(upcoming.closes_on),
+            "opens": formats.date_format(current.opens_on),
+            "closes": formats.date_format(current.closes_on),
         }
     if read_on < current.opens_on:
         return _("The reading date must be within the reading window: %(opens)s to %(closes)s.") % {

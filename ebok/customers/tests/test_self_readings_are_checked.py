@@ -156,6 +156,36 @@ def test_inside_a_window_the_reading_date_must_be_in_it_too(logged_in, meter):
     assert submit(logged_in, meter, "158", read_on="2026-11-23").status_code == 302
 
 
+def test_after_the_last_window_the_form_says_the_next_is_not_set(logged_in, meter):
+    ReadingWindow.objects.create(
+        service_point=meter.service_point,
+        external_id="W1",
+        opens_on=date(2026, 11, 1),
+        closes_on=date(2026, 11, 5),
+    )
+    page = page_of(logged_in, meter)
+    assert "najbliższe okno odczytów nie zostało jeszcze wyznaczone." in page
+    assert 'name="value"' not in page
+    assert submit(logged_in, meter, "158").status_code == 200
+    assert not submitted(meter).exists()
+
+
+def test_the_window_open_today_counts_whatever_closed_before_or_opens_after(logged_in, meter):
+    for external_id, opens_on, closes_on in [
+        ("past", date(2026, 10, 1), date(2026, 10, 7)),
+        ("next", date(2027, 1, 1), date(2027, 1, 7)),
+        ("now", date(2026, 11, 20), date(2026, 11, 30)),
+    ]:
+        ReadingWindow.objects.create(
+            service_point=meter.service_point,
+            external_id=external_id,
+            opens_on=opens_on,
+            closes_on=closes_on,
+        )
+    assert 'name="value"' in page_of(logged_in, meter)
+    assert submit(logged_in, meter, "158", read_on="2026-11-23").status_code == 302
+
+
 def test_too_many_decimals_are_refused_with_the_value_kept(logged_in, meter):
     page = submit(logged_in, meter, "158,1234").content.decode()
     assert "Upewnij się, że liczba ma nie więcej niż 3 cyfry po przecinku." in page
