@@ -6,7 +6,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from ebok.billing.accounts import is_valid_nrb
@@ -14,6 +14,7 @@ from ebok.cases.models import CaseType, ContractMatter
 from ebok.cases.services import Filing
 from ebok.cases.uploads import check
 from ebok.core.forms import Form
+from ebok.customers.volumes import volume
 
 MAX_FILES = 5
 BODY_MAX = 5000
@@ -67,7 +68,7 @@ def _body_field(label):
 
 class ReadingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, reading):
-        value = number_format(reading.value, 3)
+        value = volume(reading.value)
         return f"{reading.meter.serial_number}: {date_format(reading.read_on)}, {value} m³"
 
 

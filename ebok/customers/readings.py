@@ -20,6 +20,7 @@ from ebok.audit.log import record as audit
 from ebok.audit.models import AuditEvent
 from ebok.customers.models import Reading, ReadingPhoto, ReadingWindow
 from ebok.customers.tasks import check_leaks_after_commit
+from ebok.customers.volumes import THOUSANDTH, volume
 
 # A self-reading may be dated this many days back at most; older ones go through the office.
 MAX_AGE_DAYS = 31
@@ -31,7 +32,6 @@ HISTORY_DAYS = 365
 MARGIN_FACTOR = 3
 MARGIN_MIN_M3 = Decimal("1.000")
 DAYS_IN_MONTH = Decimal("30.4375")
-THOUSANDTH = Decimal("0.001")
 
 
 @dataclass(frozen=True)
@@ -153,10 +153,6 @@ def window_problem(point, read_on: date, today: date) -> str | None:
     return None
 
 
-def _value(amount: Decimal) -> str:
-    return formats.number_format(amount, 3, use_l10n=True)
-
-
 def check(meter, submitted: SubmittedReading, today: date | None = None) -> Decimal | None:
     """Raise ValidationError (field: message) unless the customer may record this reading;
     return the use since the previous reading (None for a meter's first)."""
@@ -180,7 +176,7 @@ def check(meter, submitted: SubmittedReading, today: date | None = None) -> Deci
                     "This meter has %(digits)d digits before the comma: it shows at most "
                     "%(highest)s m³."
                 )
-                % {"digits": meter.register_digits, "highest": _value(limit - THOUSANDTH)}
+                % {"digits": meter.register_digits, "highest": volume(limit - THOUSANDTH)}
             }
         )
     expected = expectation(meter, submitted.read_on)
@@ -199,7 +195,7 @@ def check(meter, submitted: SubmittedReading, today: date | None = None) -> Deci
                         "%(date)s."
                     )
                     % {
-                        "value": _value(previous.value),
+                        "value": volume(previous.value),
                         "date": formats.date_format(previous.read_on),
                     }
                 }

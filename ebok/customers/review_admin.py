@@ -16,14 +16,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from ebok.customers import review
 from ebok.customers.models import Customer, Reading, ReadingPhoto, ReadingToReview
-from ebok.customers.readings import THOUSANDTH, expectation
+from ebok.customers.readings import expectation
+from ebok.customers.volumes import volume
 
 
 def meter_photo(reading):
@@ -150,15 +151,12 @@ class ReadingToReviewAdmin(admin.ModelAdmin):
         if expected.previous is None:
             return _("No previous reading.")
         text = _("%(value)s m³ on %(date)s") % {
-            "value": number_format(expected.previous.value, 3),
+            "value": volume(expected.previous.value),
             "date": date_format(expected.previous.read_on, "Y-m-d"),
         }
         usual = expected.expected_use(reading.read_on)
         if usual is not None:
-            text += "; " + _("usual use since then about %(use)s m³") % {
-                # Rounded first: number_format cuts the digits it does not show.
-                "use": number_format(usual.quantize(THOUSANDTH), 3)
-            }
+            text += "; " + _("usual use since then about %(use)s m³") % {"use": volume(usual)}
         return text
 
     @admin.display(description=gettext_lazy("photo of the meter"))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ebok.billing.formatting import money as format_money
 from ebok.billing.formatting import unit_price as format_unit_price
+from ebok.customers.volumes import volume as format_volume
 from ebok.portal.tabs import TABS
 
 register = template.Library()
@@ -51,3 +52,9 @@ def page_url(context, number):
     query = context["request"].GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
+
+
+@register.filter
+def volume(value):
+    """157.5 → "157,500" in Polish: m³ as customers read them (customers/volumes.py)."""
+    return format_volume(value)

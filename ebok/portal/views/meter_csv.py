@@ -10,11 +10,11 @@ import csv
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ebok.accounts.decorators import customer_required
 from ebok.customers.consumption import monthly
+from ebok.customers.volumes import volume
 from ebok.portal.scope import CustomerScope
 from ebok.portal.views.meters import with_consumption
 
@@ -25,10 +25,6 @@ def _csv(filename: str) -> tuple[HttpResponse, object]:
     response.write("\ufeff")
     delimiter = ";" if translation.get_language() == "pl" else ","
     return response, csv.writer(response, delimiter=delimiter)
-
-
-def _number(value) -> str:
-    return "" if value is None else number_format(value, 3, use_l10n=True, force_grouping=False)
 
 
 def _review(reading) -> str:
@@ -49,8 +45,8 @@ def meter_readings_csv_view(request, pk):
         writer.writerow(
             [
                 reading.read_on.isoformat(),
-                _number(reading.value),
-                _number(reading.consumption),
+                volume(reading.value),
+                volume(reading.consumption),
                 reading.get_source_display(),
                 _review(reading),
             ]
@@ -73,9 +69,9 @@ def consumption_csv_view(request):
                 [
                     one.label,
                     month.start.strftime("%Y-%m"),
-                    _number(month.used),
+                    volume(month.used),
                     _("yes") if month.estimated else "",
-                    _number(before),
+                    volume(before),
                 ]
             )
     return response

@@ -14,7 +14,7 @@ from django.db.models import (
 from django.db.models.functions import Lag
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ebok.accounts.decorators import customer_required
@@ -22,6 +22,7 @@ from ebok.customers.charts import panel
 from ebok.customers.consumption import monthly
 from ebok.customers.models import LeakWarning, Meter, Reading
 from ebok.customers.readings import reading_guide, record_submission, register_limit
+from ebok.customers.volumes import volume
 from ebok.portal.forms import ReadingForm
 from ebok.portal.paging import page_of
 from ebok.portal.scope import CustomerScope
@@ -108,7 +109,7 @@ def meter_detail_view(request, pk):
             request=request,
         )
         text = _("Thank you. Your reading of %(value)s m³ on %(date)s has been recorded.") % {
-            "value": number_format(reading.value, 3),
+            "value": volume(reading.value),
             "date": date_format(reading.read_on),
         }
         if reading.needs_review:
