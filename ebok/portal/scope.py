@@ -7,7 +7,7 @@ customer's id is simply not found.
 from django.db.models import Q
 
 from ebok.content.models import Document
-from ebok.customers.models import Meter, Reading
+from ebok.customers.models import LeakWarning, Meter, Reading
 
 
 class CustomerScope:
@@ -29,6 +29,15 @@ class CustomerScope:
     @property
     def meters(self):
         return Meter.objects.filter(service_point__customer=self.customer)
+
+    @property
+    def open_leak_warnings(self):
+        """The leak warnings still open, with their points, in the points' order."""
+        return (
+            LeakWarning.objects.filter(service_point__customer=self.customer, cleared_on=None)
+            .select_related("service_point")
+            .order_by("service_point__code", "service_point_id")
+        )
 
     @property
     def readings(self):

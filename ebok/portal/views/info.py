@@ -7,7 +7,7 @@ from ebok.billing.accounts import format_nrb, payment_account
 from ebok.billing.balance import balance, next_payment
 from ebok.content.areas import for_customer
 from ebok.portal.scope import CustomerScope
-from ebok.portal.views.meters import total_use, with_leak_warning
+from ebok.portal.views.meters import total_use
 
 ANNOUNCEMENTS_SHOWN = 5
 
@@ -45,6 +45,6 @@ def overview_view(request):
         "last_reading": scope.readings.select_related("meter").order_by("-read_on", "-id").first(),
         "announcements": for_customer(request.customer)[:3],
         "use": total_use(scope, timezone.localdate()),
-        "leaking_points": with_leak_warning(scope.service_points).filter(leak_since__isnull=False),
+        "leak_warnings": scope.open_leak_warnings,
     }
     return render(request, "portal/overview.html", context)
