@@ -28,6 +28,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from ebok.core.sql import as_date, as_decimal
+
 ZERO = Decimal("0.00")
 MONEY_FIELD = DecimalField(max_digits=14, decimal_places=2)
 
@@ -138,7 +140,7 @@ def balances(customer_ids, today: date | None = None) -> dict[int, Balance]:
             paid=_money(paid),
             past_due=_money(past_due),
             on=today,
-            pushed=Pushed(_date(as_of), *map(_money, pushed)) if in_force else None,
+            pushed=Pushed(as_date(as_of), *map(_money, pushed)) if in_force else None,
         )
     return result
 
@@ -174,15 +176,8 @@ def _balance_rows(customer_ids: list[int], today: date) -> list[tuple]:
 
 
 def _money(total) -> Decimal:
-    """A sum to the grosz as the database gives it: PostgreSQL a Decimal, SQLite a float or an
-    int (it adds decimals as binary fractions: 0.1 + 0.2 comes back as 0.30000000000000004);
-    None when there was nothing to add."""
-    return ZERO if total is None else Decimal(str(total)).quantize(ZERO)
-
-
-def _date(value) -> date:
-    """A date column as the database gives it: PostgreSQL a date, SQLite maybe its ISO text."""
-    return value if isinstance(value, date) else date.fromisoformat(value)
+    """A sum to the grosz; None when there was nothing to add."""
+    return ZERO if total is None else as_decimal(total, ZERO)
 
 
 def with_running_totals(invoices):

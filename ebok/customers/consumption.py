@@ -16,8 +16,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from itertools import pairwise
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db import connection
 
+from ebok.core.sql import as_date, as_decimal
 from ebok.customers.models import Meter, Reading
 from ebok.customers.readings import THOUSANDTH, use_between
 
@@ -72,25 +73,35 @@ def first_month(today: date) -> date:
     return _add_months(date(today.year, today.month, 1), -MONTHS_FETCHED)
 
 
-def readings_for(meters, today: date):
+def readings_for(meter_ids: list[int], today: date) -> list[tuple[int, date, Decimal]]:
     """The readings the months need, in one query: those since the first month, and each
-    meter's last one before it (where the first month's use starts)."""
+    meter's last one before it (where the first month's use starts); as (meter id, day, value),
+    by meter and day.
+
+    Written as SQL: built from expressions (Reading.objects.counted() with a subquery for the
+    last reading before) it cost the app about 1 ms a page to build, three times what the
+    database needs to answer it, on the three pages with the use chart. It counts the readings
+    that ReadingQuerySet.counted() does: all but the rejected ones.
+    """
+    reading, meter = Reading._meta.db_table, Meter._meta.db_table
+    placeholders = ", ".join(["%s"] * len(meter_ids))
+    rejected = Reading.Review.REJECTED.value
+    # Table names from the models; the ids, the day and the review state are parameters.
+    sql = (
+        f"SELECT r.meter_id, r.read_on, r.value FROM {reading} r"  # noqa: S608
+        f" WHERE r.meter_id IN ({placeholders}) AND r.review <> %s"
+        "  AND (r.read_on >= %s OR r.id IN ("
+        f"   SELECT (SELECT p.id FROM {reading} p"
+        "     WHERE p.meter_id = m.id AND p.review <> %s AND p.read_on < %s"
+        "     ORDER BY p.read_on DESC, p.id DESC LIMIT 1)"
+        f"   FROM {meter} m WHERE m.id IN ({placeholders})))"
+        " ORDER BY r.meter_id, r.read_on, r.id"
+    )
     start = first_month(today)
-    before = Meter.objects.filter(pk__in=meters.values("pk")).annotate(
-        last_before=Subquery(
-            Reading.objects.counted()
-            .filter(meter=OuterRef("pk"), read_on__lt=start)
-            .order_by("-read_on", "-id")
-            .values("pk")[:1]
-        )
-    )
-    return (
-        Reading.objects.counted()
-        .filter(meter__in=meters.values("pk"))
-        .filter(Q(read_on__gte=start) | Q(pk__in=before.values("last_before")))
-        .order_by("meter_id", "read_on", "id")
-        .values_list("meter_id", "read_on", "value")
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*meter_ids, rejected, start, rejected, start, *meter_ids])
+        rows = cursor.fetchall()
+    return [(meter, as_date(day), as_decimal(value, THOUSANDTH)) for meter, day, value in rows]
 
 
 def _spread(meter, readings, months: dict[date, Month]) -> None:
@@ -147,8 +158,7 @@ def monthly(meters, today: date, total_label: str) -> tuple[list[Series], Series
     rows = defaultdict(list)
     by_id = {meter.pk: meter for meter in meters}
     if meters:
-        queryset = Meter.objects.filter(pk__in=list(by_id))
-        for meter_id, day, value in readings_for(queryset, today):
+        for meter_id, day, value in readings_for(list(by_id), today):
             rows[meter_id].append((day, value))
     series, total = [], _empty_months(today)
     for meter in meters:
