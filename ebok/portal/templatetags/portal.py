@@ -27,8 +27,8 @@ def portal_tabs(context):
 @register.simple_tag
 def tab_list(tabs, list_class):
     """The tabs as a list of links, the current one marked for screen readers. A tag rather
-    than an include: every panel page draws the list twice, and the include's loop cost a
-    fifth of a light page's rendering."""
+    than an include: every panel page draws the list twice, and the include's loop took a
+    fifth of a light page's Python calls."""
     items = format_html_join(
         "\n",
         '<li><a href="{}"{}>{}</a></li>',
