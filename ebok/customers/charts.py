@@ -164,9 +164,12 @@ def table_rows(series: Series) -> SafeString:
 
     cells = [
         (
-            *(month_label, f"{month.start:%m.%Y}"),
-            *(use_label, used(month)),
-            *(before_label, used(month.year_before)),
+            month_label,
+            f"{month.start:%m.%Y}",
+            use_label,
+            used(month),
+            before_label,
+            used(month.year_before),
         )
         for month in reversed(series.months)
     ]

@@ -42,6 +42,16 @@ def submitted(meter):
     return meter.readings.filter(source=Reading.Source.CUSTOMER)
 
 
+def window(meter, external_id, opens_on, closes_on):
+    """A reading window the billing system pushed for the meter's point."""
+    ReadingWindow.objects.create(
+        service_point=meter.service_point,
+        external_id=external_id,
+        opens_on=opens_on,
+        closes_on=closes_on,
+    )
+
+
 def test_the_form_shows_the_last_reading_the_expected_range_and_the_same_day_rule(logged_in, meter):
     page = page_of(logged_in, meter)
     assert "157,000 m³, 2026-11-15" in page
@@ -121,16 +131,8 @@ def test_a_new_meter_is_checked_against_the_tariff_group_norm(logged_in, account
 
 
 def test_outside_a_window_the_form_says_when_the_next_one_opens(logged_in, meter):
-    point = meter.service_point
-    ReadingWindow.objects.create(
-        service_point=point,
-        external_id="W1",
-        opens_on=date(2026, 11, 1),
-        closes_on=date(2026, 11, 5),
-    )
-    ReadingWindow.objects.create(
-        service_point=point, external_id="W2", opens_on=date(2027, 1, 1), closes_on=date(2027, 1, 7)
-    )
+    window(meter, "W1", date(2026, 11, 1), date(2026, 11, 5))
+    window(meter, "W2", date(2027, 1, 1), date(2027, 1, 7))
     page = page_of(logged_in, meter)
     assert (
         "Teraz nie przyjmujemy odczytów; najbliższe okno odczytów: od 2027-01-01 do 2027-01-07."
@@ -143,12 +145,7 @@ def test_outside_a_window_the_form_says_when_the_next_one_opens(logged_in, meter
 
 
 def test_inside_a_window_the_reading_date_must_be_in_it_too(logged_in, meter):
-    ReadingWindow.objects.create(
-        service_point=meter.service_point,
-        external_id="W1",
-        opens_on=date(2026, 11, 22),
-        closes_on=date(2026, 11, 28),
-    )
+    window(meter, "W1", date(2026, 11, 22), date(2026, 11, 28))
     response = submit(logged_in, meter, "158", read_on="2026-11-20")
     assert "Data odczytu musi mieścić się w oknie odczytów: od 2026-11-22 do 2026-11-28." in (
         response.content.decode()
@@ -157,12 +154,7 @@ def test_inside_a_window_the_reading_date_must_be_in_it_too(logged_in, meter):
 
 
 def test_after_the_last_window_the_form_says_the_next_is_not_set(logged_in, meter):
-    ReadingWindow.objects.create(
-        service_point=meter.service_point,
-        external_id="W1",
-        opens_on=date(2026, 11, 1),
-        closes_on=date(2026, 11, 5),
-    )
+    window(meter, "W1", date(2026, 11, 1), date(2026, 11, 5))
     page = page_of(logged_in, meter)
     assert "najbliższe okno odczytów nie zostało jeszcze wyznaczone." in page
     assert 'name="value"' not in page
@@ -171,17 +163,9 @@ def test_after_the_last_window_the_form_says_the_next_is_not_set(logged_in, mete
 
 
 def test_the_window_open_today_counts_whatever_closed_before_or_opens_after(logged_in, meter):
-    for external_id, opens_on, closes_on in [
-        ("past", date(2026, 10, 1), date(2026, 10, 7)),
-        ("next", date(2027, 1, 1), date(2027, 1, 7)),
-        ("now", date(2026, 11, 20), date(2026, 11, 30)),
-    ]:
-        ReadingWindow.objects.create(
-            service_point=meter.service_point,
-            external_id=external_id,
-            opens_on=opens_on,
-            closes_on=closes_on,
-        )
+    window(meter, "past", date(2026, 10, 1), date(2026, 10, 7))
+    window(meter, "next", date(2027, 1, 1), date(2027, 1, 7))
+    window(meter, "now", date(2026, 11, 20), date(2026, 11, 30))
     assert 'name="value"' in page_of(logged_in, meter)
     assert submit(logged_in, meter, "158", read_on="2026-11-23").status_code == 302
 
