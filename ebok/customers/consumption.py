@@ -20,7 +20,8 @@ from django.db import connection
 
 from ebok.core.sql import as_date, as_decimal
 from ebok.customers.models import Meter, Reading
-from ebok.customers.readings import THOUSANDTH, use_between
+from ebok.customers.readings import use_between
+from ebok.customers.volumes import THOUSANDTH
 
 MONTHS_SHOWN = 24
 # Each month shown is compared with the same month a year earlier.

@@ -21,7 +21,8 @@ from statistics import median
 from django.db import transaction
 
 from ebok.customers.models import LeakWarning, Meter, Reading
-from ebok.customers.readings import THOUSANDTH, use_between
+from ebok.customers.readings import use_between
+from ebok.customers.volumes import THOUSANDTH
 
 RUN_INTERVALS = 3
 RUN_DAYS = 3
