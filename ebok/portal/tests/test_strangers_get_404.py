@@ -1,5 +1,8 @@
 """Every customer-scoped URL, tried with another customer's ids: 404, never their data."""
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -8,6 +11,7 @@ from ebok.accounts import confirmations
 from ebok.accounts.models import EmailConfirmation, Membership
 from ebok.content.models import Document
 from ebok.core.origin import Origin
+from ebok.customers.models import LeakWarning, Meter
 from ebok.portal.urls import urlpatterns
 from ebok.testing import make_account, make_customer, make_history
 
@@ -126,3 +130,17 @@ def test_tabs_show_none_of_the_strangers_data(client, account, strangers_things,
     page = client.get(reverse(f"portal:{tab}")).content.decode()
     for text in ["OBCY-1", "FV/009999", "Umowa Ewy", "Ewa Obca", "009999"]:
         assert text not in page
+
+
+def test_a_strangers_leak_warning_is_not_on_my_home_page(client, account, strangers_things):
+    stranger_point = Meter.objects.get(pk=strangers_things["meter"]).service_point
+    LeakWarning.objects.create(
+        service_point=stranger_point,
+        since=date(2026, 11, 1),
+        daily_use=Decimal("1.200"),
+        baseline=Decimal("0.300"),
+    )
+    client.force_login(account)
+    page = client.get(reverse("portal:overview")).content.decode()
+    assert "Możliwy wyciek wody" not in page
+    assert stranger_point.address not in page
