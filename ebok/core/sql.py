@@ -17,3 +17,45 @@ def as_date(value) -> date:
     """A date as the database gives it: PostgreSQL a date, SQLite a date or its ISO text (a
     date column is converted, a date that an expression computed is not)."""
     return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+class ModelColumns:
+    """A model's columns in a query written in SQL, and its instance read back from them, as
+    the ORM would read it: the same fields, the same converters (SQLite's text dates and
+    times, booleans as integers, a field's own from_db_value), a loaded instance.
+
+    The column list comes from the model, so a field added by a migration is read too.
+    """
+
+    def __init__(self, model, alias: str):
+        self.model, self.alias = model, alias
+        self.fields = model._meta.concrete_fields
+        self.attnames = [field.attname for field in self.fields]
+        self.width = len(self.fields)
+        self._converters = {}  # by connection alias: [(index, converters, expression)]
+
+    def select(self, connection) -> str:
+        quote = connection.ops.quote_name
+        return ", ".join(f"{self.alias}.{quote(field.column)}" for field in self.fields)
+
+    def instance(self, connection, row, start: int):
+        """The instance from row[start:start + width]."""
+        values = list(row[start : start + self.width])
+        for index, converters, expression in self._converters_for(connection):
+            for converter in converters:
+                values[index] = converter(values[index], expression, connection)
+        return self.model.from_db(connection.alias, self.attnames, values)
+
+    def _converters_for(self, connection):
+        found = self._converters.get(connection.alias)
+        if found is None:
+            # What SQLCompiler.get_converters finds for each selected column.
+            found = []
+            for index, field in enumerate(self.fields):
+                expression = field.get_col(self.alias)
+                converters = connection.ops.get_db_converters(expression)
+                converters += expression.get_db_converters(connection)
+                if converters:
+                    found.append((index, converters, expression))
+            self._converters[connection.alias] = found
+        return found

@@ -3,7 +3,7 @@ leaks, on pages, in e-mails, messages, files and the office."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.formats import get_format
+from ebok.core.separators import separators
 
 # Readings and use are kept to the litre.
 THOUSANDTH = Decimal("0.001")
@@ -23,4 +23,4 @@ def volume(value) -> str:
         value = Decimal(repr(value))  # a float as it prints, as floatformat takes it
     rounded = value.quantize(THOUSANDTH, rounding=ROUND_HALF_UP)
     text = f"{rounded.copy_abs() if rounded.is_zero() else rounded:f}"  # never "-0,000"
-    return text.replace(".", get_format("DECIMAL_SEPARATOR"))
+    return text.replace(".", separators().decimal)

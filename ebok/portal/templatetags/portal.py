@@ -2,11 +2,11 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
 
 from ebok.billing.formatting import money as format_money
 from ebok.billing.formatting import unit_price as format_unit_price
 from ebok.customers.volumes import volume as format_volume
+from ebok.portal import tables
 from ebok.portal.tabs import TABS
 
 register = template.Library()
@@ -40,17 +40,10 @@ def tab_list(tabs, list_class):
     return format_html('<ul class="{}">\n{}\n</ul>', list_class, items)
 
 
-# An invoice's status (billing.balance.InvoiceState.status) as the customer reads it.
-STATUS_LABELS = {"paid": _("paid"), "overdue": _("overdue"), "unpaid": _("to pay")}
-
-
-@register.filter
-def status_badge(status):
-    """The status as a badge: a filter rather than an include, as the invoice list shows one
-    in every row (an include cost each row as much as the rest of it)."""
-    if status not in STATUS_LABELS:
-        status = "unpaid"
-    return format_html('<span class="status status--{}">{}</span>', status, STATUS_LABELS[status])
+register.filter("status_badge", tables.status_badge)
+register.simple_tag(tables.invoice_rows, name="invoice_rows")
+register.simple_tag(tables.payment_rows, name="payment_rows")
+register.simple_tag(tables.reading_rows, name="reading_rows")
 
 
 @register.filter
