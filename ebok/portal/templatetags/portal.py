@@ -42,6 +42,7 @@ def tab_list(tabs, list_class):
 
 register.filter("status_badge", tables.status_badge)
 register.simple_tag(tables.invoice_rows, name="invoice_rows")
+register.simple_tag(tables.line_rows, name="line_rows")
 register.simple_tag(tables.payment_rows, name="payment_rows")
 register.simple_tag(tables.reading_rows, name="reading_rows")
 

@@ -38,13 +38,18 @@ def overview_view(request):
     """ "Strona główna": what matters now, at a glance."""
     scope = CustomerScope(request.customer)
     current = balance(request.customer)
+    # By id: the model's order (by point code) joins the points, to no end here.
+    meters = {meter.pk: meter for meter in scope.meters.order_by("pk")}
+    last_reading = scope.readings.order_by("-read_on", "-id").first()
+    if last_reading is not None:
+        last_reading.meter = meters[last_reading.meter_id]  # its serial number, read above
     context = {
         "balance": current,
         "next_payment": next_payment(request.customer, current),
         "latest_invoice": scope.invoices.first(),
-        "last_reading": scope.readings.select_related("meter").order_by("-read_on", "-id").first(),
+        "last_reading": last_reading,
         "announcements": for_customer(request.customer)[:3],
-        "use": total_use(scope, timezone.localdate()),
+        "use": total_use(meters.values(), timezone.localdate()),
         "leak_warnings": scope.open_leak_warnings,
     }
     return render(request, "portal/overview.html", context)

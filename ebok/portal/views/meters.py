@@ -4,9 +4,6 @@ from django.db.models import (
     Case,
     DecimalField,
     F,
-    OuterRef,
-    Prefetch,
-    Subquery,
     Value,
     When,
     Window,
@@ -20,7 +17,7 @@ from django.utils.translation import gettext as _
 from ebok.accounts.decorators import customer_required
 from ebok.customers.charts import panel
 from ebok.customers.consumption import monthly
-from ebok.customers.models import LeakWarning, Meter, Reading
+from ebok.customers.models import Reading
 from ebok.customers.readings import reading_guide, record_submission, register_limit
 from ebok.customers.volumes import volume
 from ebok.portal.forms import ReadingForm
@@ -28,43 +25,23 @@ from ebok.portal.paging import page_of
 from ebok.portal.scope import CustomerScope
 
 
-def _with_last_reading(meters):
-    last = Reading.objects.counted().filter(meter=OuterRef("pk")).order_by("-read_on", "-id")
-    return meters.annotate(
-        last_read_on=Subquery(last.values("read_on")[:1]),
-        last_value=Subquery(last.values("value")[:1]),
-    )
-
-
-def with_leak_warning(points):
-    """Each point with its open leak warning's figures (leak_since is None without one), in
-    the points' own query."""
-    warning = LeakWarning.objects.filter(service_point=OuterRef("pk"), cleared_on__isnull=True)
-    return points.annotate(
-        leak_since=Subquery(warning.values("since")[:1]),
-        leak_daily=Subquery(warning.values("daily_use")[:1]),
-        leak_baseline=Subquery(warning.values("baseline")[:1]),
-    )
-
-
-def total_use(scope, today):
+def total_use(meters, today):
     """The customer's main meters' use by month, for the meters tab and "Strona główna"."""
-    _series, total = monthly(scope.meters, today, _("All main meters"))
+    _series, total = monthly(meters, today, _("All main meters"))
     return panel(total, "total")
 
 
 @customer_required
 def meter_list_view(request):
     """ "Punkty/liczniki": the service points with their meters and each one's last reading."""
-    # Meters in use first, then the removed ones, the latest removal first. The NULL placement
-    # is spelled out: PostgreSQL and SQLite would each put "not removed" at a different end.
-    in_use_first = F("removed_on").desc(nulls_first=True)
-    meters = _with_last_reading(Meter.objects.order_by(in_use_first, "kind", "serial_number"))
     scope = CustomerScope(request.customer)
-    points = with_leak_warning(scope.service_points).prefetch_related(
-        Prefetch("meters", queryset=meters)
-    )
-    context = {"points": points, "use": total_use(scope, timezone.localdate())}
+    meters = scope.meters_with_last_reading()
+    warnings = {warning.service_point_id: warning for warning in scope.open_leak_warnings}
+    points = list(scope.service_points)
+    for point in points:
+        point.meter_list = [meter for meter in meters if meter.service_point_id == point.pk]
+        point.leak_warning = warnings.get(point.pk)
+    context = {"points": points, "use": total_use(meters, timezone.localdate())}
     return render(request, "portal/meters.html", context)
 
 
