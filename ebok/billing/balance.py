@@ -281,15 +281,28 @@ def _running_totals(customer) -> dict[int, Decimal]:
     return totals
 
 
-def next_payment(customer, current: Balance):
+@dataclass(frozen=True)
+class NextPayment:
+    """The oldest invoice not fully paid, as the pages name it."""
+
+    pk: int
+    number: str
+    due_on: date
+
+
+def next_payment(customer, current: Balance) -> NextPayment | None:
     """The oldest invoice not fully paid, or None when nothing is owed: while the billing
     system's balance is in force, the first it lists with something left to pay; else the
     first, in the order they fall due, that the settled sum does not cover (as invoice_state
-    says)."""
+    says). One query: the walk reads the number and the date with the amounts."""
     invoices = customer.invoices.filter(gross__gt=ZERO).order_by("due_on", "id")
     if current.pushed:
-        return invoices.filter(pushed_amount_left__left_to_pay__gt=ZERO).first()
-    for pk, due_up_to_here in _running_totals(customer).items():
+        invoices = invoices.filter(pushed_amount_left__left_to_pay__gt=ZERO)
+        first = invoices.values_list("pk", "number", "due_on").first()
+        return None if first is None else NextPayment(*first)
+    due_up_to_here = ZERO
+    for pk, gross, number, due_on in invoices.values_list("pk", "gross", "number", "due_on"):
+        due_up_to_here += gross
         if due_up_to_here > current.settled:
-            return invoices.get(pk=pk)
+            return NextPayment(pk, number, due_on)
     return None
