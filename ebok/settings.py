@@ -112,14 +112,14 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The values travel apart from the query, so psycopg prepares a query the connection has
-    # run five times: PostgreSQL then skips parsing and planning it, a third of its CPU on a
-    # panel page (docs/performance.md). Off for a pooler that keeps no prepared statements
-    # (PgBouncer before 1.21, or without max_prepared_statements, in transaction mode).
-    DATABASES["default"]["OPTIONS"] = {
-        "server_side_binding": env_bool("DATABASE_PREPARED_STATEMENTS", True)
-    }
+# psycopg prepares a query the connection has run five times (which needs the values sent
+# apart from the query: server-side binding): PostgreSQL then skips parsing and planning it,
+# half or more of its CPU on a panel page (docs/performance.md). Django leaves it off by
+# default; off here for a pooler that keeps no prepared statements (PgBouncer before 1.21, or
+# without max_prepared_statements, in transaction mode).
+_prepared_statements = env_bool("DATABASE_PREPARED_STATEMENTS", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _prepared_statements:
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: login throttling lives here, so several app servers must share it (REDIS_URL).

@@ -15,11 +15,12 @@ from ebok.core.env import env_bool, env_choice, env_date, env_int
 NAME = "EBOK_TEST_VALUE"
 
 
-def start_django(**env) -> subprocess.CompletedProcess:
-    """Start Django in a fresh process with these variables on top of the test suite's."""
+def start_django(then: str = "", **env) -> subprocess.CompletedProcess:
+    """Start Django in a fresh process with these variables on top of the test suite's, and
+    run the Python statements `then`."""
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", f"import django; django.setup(); {then}"],
         cwd=settings.BASE_DIR,
         env={**inherited, "DJANGO_SETTINGS_MODULE": "ebok.settings", **env},
         capture_output=True,
