@@ -43,8 +43,15 @@ def status_badge(status) -> SafeString:
 def invoice_rows(rows) -> SafeString:
     """The invoice list's rows: (invoice, its billing.balance.InvoiceState) pairs."""
     number_label, issued_label, due_label, gross_label, left_label, status_label = (
-        escape(gettext(label))
-        for label in ("Number", "Issue date", "Due date", "Gross", "Left to pay", "Status")
+        escape(label)
+        for label in (
+            gettext("Number"),
+            gettext("Issue date"),
+            gettext("Due date"),
+            gettext("Gross"),
+            gettext("Left to pay"),
+            gettext("Status"),
+        )
     )
     written = []
     for invoice, state in rows:
@@ -77,18 +84,16 @@ def invoice_rows(rows) -> SafeString:
 def line_rows(lines) -> SafeString:
     """An invoice's charges, each with its service point's address when it has one."""
     labels = (
-        "Description",
-        "Period",
-        "Quantity",
-        "Unit net price",
-        "VAT rate",
-        "Net",
-        "VAT",
-        "Gross",
+        gettext("Description"),
+        gettext("Period"),
+        gettext("Quantity"),
+        gettext("Unit net price"),
+        gettext("VAT rate"),
+        gettext("Net"),
+        gettext("VAT"),
+        gettext("Gross"),
     )
-    what, period, quantity, price, rate, net, vat, gross = (
-        escape(gettext(label)) for label in labels
-    )
+    what, period, quantity, price, rate, net, vat, gross = (escape(label) for label in labels)
     written = []
     for line in lines:
         where = ""
@@ -120,7 +125,13 @@ def line_rows(lines) -> SafeString:
 def payment_rows(payments) -> SafeString:
     """The payment list's rows."""
     date_label, amount_label, title_label, method_label = (
-        escape(gettext(label)) for label in ("Payment date", "Amount", "Title", "Method")
+        escape(label)
+        for label in (
+            gettext("Payment date"),
+            gettext("Amount"),
+            gettext("Title"),
+            gettext("Method"),
+        )
     )
     written = [
         f'<tr><th scope="row" data-label="{date_label}" class="date">'
@@ -137,17 +148,24 @@ def reading_rows(readings) -> SafeString:
     """A meter's readings, each with the use since the one before (Reading.consumption, "—"
     when unknown) and, for a reading the office has not accepted, why or that it waits."""
     date_label, value_label, use_label, source_label = (
-        escape(gettext(label))
-        for label in ("Reading date", "Value (m³)", "Consumption (m³)", "Source")
+        escape(label)
+        for label in (
+            gettext("Reading date"),
+            gettext("Value (m³)"),
+            gettext("Consumption (m³)"),
+            gettext("Source"),
+        )
     )
     written = []
     for reading in readings:
         review = ""
         if reading.review == Reading.Review.REJECTED:
+            # Each text a gettext() of its own, outside the f-string, for makemessages to find.
+            not_accepted = escape(gettext("Not accepted by the customer office."))
+            reason = escape(gettext("Reason"))
             review = (
-                f'<p class="reading-review"><strong>'
-                f"{escape(gettext('Not accepted by the customer office.'))}</strong> "
-                f"{escape(gettext('Reason'))}: {escape(reading.review_reason)}</p>"
+                f'<p class="reading-review"><strong>{not_accepted}</strong> '
+                f"{reason}: {escape(reading.review_reason)}</p>"
             )
         elif reading.needs_review and not reading.review:
             waiting = escape(gettext("Waiting for the customer office's check."))
