@@ -14,13 +14,13 @@ from html import escape as escape_text
 
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ebok.billing.formatting import money, unit_price
+from ebok.core.dates import day
 from ebok.customers.models import Reading
 from ebok.customers.volumes import volume
 from ebok.payments.templatetags.online_payments import pay_button
@@ -40,8 +40,20 @@ def status_badge(status) -> SafeString:
     return format_html('<span class="status status--{}">{}</span>', status, STATUS_LABELS[status])
 
 
+# A number no id reaches, put in an address to find where the id goes.
+_ID_MARK = 987654321987
+
+
+def _address_of(url_name: str):
+    """The address of the URL with one id, as a function of the id: reversed once per table
+    (reverse() took a fifth of an invoice row's time), each row's id put where the mark is."""
+    before, after = reverse(url_name, args=[_ID_MARK]).split(str(_ID_MARK))
+    return lambda pk: f"{before}{int(pk)}{after}"
+
+
 def invoice_rows(rows) -> SafeString:
     """The invoice list's rows: (invoice, its billing.balance.InvoiceState) pairs."""
+    invoice_address = _address_of("portal:invoice")
     number_label, issued_label, due_label, gross_label, left_label, status_label = (
         escape(label)
         for label in (
@@ -65,10 +77,10 @@ def invoice_rows(rows) -> SafeString:
         pick = escape(gettext("Select %(number)s for the ZIP file") % {"number": invoice.number})
         written.append(
             f'<tr><th scope="row" data-label="{number_label}"><span><a href="'
-            f'{escape(reverse("portal:invoice", args=[invoice.pk]))}">{number}</a>{about}</span>'
+            f'{escape(invoice_address(invoice.pk))}">{number}</a>{about}</span>'
             f'</th><td data-label="{issued_label}" class="date">'
-            f"{escape(date_format(invoice.issued_on))}</td>"
-            f'<td data-label="{due_label}" class="date">{escape(date_format(invoice.due_on))}</td>'
+            f"{escape(day(invoice.issued_on))}</td>"
+            f'<td data-label="{due_label}" class="date">{escape(day(invoice.due_on))}</td>'
             f'<td data-label="{gross_label}" class="num">{escape(money(invoice.gross))}</td>'
             f'<td data-label="{left_label}" class="num">{escape(left)}</td>'
             f'<td data-label="{status_label}">{status_badge(state.status)} '
@@ -102,8 +114,8 @@ def line_rows(lines) -> SafeString:
         when = ""
         if line.period_start:
             when = (
-                f'<span class="date">{escape(date_format(line.period_start))}</span> \N{EN DASH} '
-                f'<span class="date">{escape(date_format(line.period_end))}</span>'
+                f'<span class="date">{escape(day(line.period_start))}</span> \N{EN DASH} '
+                f'<span class="date">{escape(day(line.period_end))}</span>'
             )
         # The quantity and the rate as the template's floatformat wrote them: no decimals
         # when whole, else three (two for the rate).
@@ -135,7 +147,7 @@ def payment_rows(payments) -> SafeString:
     )
     written = [
         f'<tr><th scope="row" data-label="{date_label}" class="date">'
-        f"{escape(date_format(payment.paid_on))}</th>"
+        f"{escape(day(payment.paid_on))}</th>"
         f'<td data-label="{amount_label}" class="num">{escape(money(payment.amount))}</td>'
         f'<td data-label="{title_label}">{escape(payment.title)}</td>'
         f'<td data-label="{method_label}">{escape(payment.get_method_display())}</td></tr>'
@@ -173,7 +185,7 @@ def reading_rows(readings) -> SafeString:
         used = "—" if reading.consumption is None else volume(reading.consumption)
         written.append(
             f'<tr><th scope="row" data-label="{date_label}" class="date">'
-            f"{escape(date_format(reading.read_on))}</th>"
+            f"{escape(day(reading.read_on))}</th>"
             f'<td data-label="{value_label}" class="num">{escape(volume(reading.value))}</td>'
             f'<td data-label="{use_label}" class="num">{escape(used)}</td>'
             f'<td data-label="{source_label}">{escape(reading.get_source_display())}{review}</td>'
