@@ -7,7 +7,7 @@ customer's id is simply not found.
 from django.db.models import Q
 
 from ebok.content.models import Document
-from ebok.customers.meter_list import meters_with_last_reading
+from ebok.customers.meter_list import meters_with_last_reading, points_with_open_leak_warning
 from ebok.customers.models import LeakWarning, Meter, Reading
 
 
@@ -30,6 +30,10 @@ class CustomerScope:
     @property
     def meters(self):
         return Meter.objects.filter(service_point__customer=self.customer)
+
+    def points_with_open_leak_warning(self) -> list:
+        """The service points, each with its open leak warning or None (as a list)."""
+        return points_with_open_leak_warning(self.customer.pk)
 
     def meters_with_last_reading(self) -> list:
         """The meters, in use first, each with its last reading that counts (as a list)."""

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from ebok.customers.models import Reading
+from ebok.customers.models import LeakWarning, Reading
 from ebok.testing import make_customer, make_point_with_meter
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +56,21 @@ def test_each_meter_shows_its_last_reading_that_counts(client, account, customer
     assert shown["WM-GARDEN"][2:] == ["2026-10-01", "12,750"]
     assert shown["WM-NEW"][2:] == ["—", "—"]
     assert "WM-STRANGER" not in page
+
+
+def test_a_point_shows_its_open_leak_warning_and_no_cleared_one(client, account, customer):
+    leaking, _meter = make_point_with_meter(customer, code="P1", serial="WM-1")
+    mended, _meter = make_point_with_meter(customer, code="P2", serial="WM-2")
+    figures = {"since": date(2026, 11, 20), "daily_use": Decimal("1.2"), "baseline": Decimal("0.3")}
+    LeakWarning.objects.create(service_point=leaking, **figures)
+    LeakWarning.objects.create(service_point=mended, cleared_on=date(2026, 11, 1), **figures)
+    stranger = make_customer(number="000777", name="Obcy", email_address="o@example.pl")
+    strangers_point, _meter = make_point_with_meter(stranger, code="S1", serial="WM-S")
+    LeakWarning.objects.create(service_point=strangers_point, **figures)
+    client.force_login(account)
+
+    page = client.get(reverse("portal:meters")).content.decode()
+
+    assert re.findall(r'aria-labelledby="leak-(\d+)"', page) == [str(leaking.pk)]
+    assert "Od 2026-11-20 zużycie wody" in page
+    assert "około 1,200 m³ dziennie, przy zwykłym zużyciu 0,300 m³" in page

@@ -36,11 +36,9 @@ def meter_list_view(request):
     """ "Punkty/liczniki": the service points with their meters and each one's last reading."""
     scope = CustomerScope(request.customer)
     meters = scope.meters_with_last_reading()
-    warnings = {warning.service_point_id: warning for warning in scope.open_leak_warnings}
-    points = list(scope.service_points)
+    points = scope.points_with_open_leak_warning()
     for point in points:
         point.meter_list = [meter for meter in meters if meter.service_point_id == point.pk]
-        point.leak_warning = warnings.get(point.pk)
     context = {"points": points, "use": total_use(meters, timezone.localdate())}
     return render(request, "portal/meters.html", context)
 
