@@ -50,9 +50,9 @@ def invoice_list_view(request):
 
 @customer_required
 def invoice_detail_view(request, pk):
-    # What is left to pay as the list finds it (a walk over the amounts of the customer's
-    # invoices, one short query): with_running_totals' subquery in the invoice's own query
-    # saved that round trip but cost the app four times as much to build.
+    # What is left to pay as the list finds it (its running total, one short query written
+    # as SQL): with_running_totals' subquery in the invoice's own query saved that round trip
+    # but cost the app four times as much to build.
     scope = CustomerScope(request.customer)
     invoice = get_object_or_404(scope.invoices, pk=pk)
     current = balance(request.customer)
