@@ -33,6 +33,11 @@ def escape(value) -> str:
     return escape_text(str(value))
 
 
+def escaped(*texts) -> list[str]:
+    """The columns' labels, each written into every row's cells."""
+    return [escape(text) for text in texts]
+
+
 def status_badge(status) -> SafeString:
     """The status as a badge (the invoice list, an invoice's page)."""
     if status not in STATUS_LABELS:
@@ -54,16 +59,13 @@ def _address_of(url_name: str):
 def invoice_rows(rows) -> SafeString:
     """The invoice list's rows: (invoice, its billing.balance.InvoiceState) pairs."""
     invoice_address = _address_of("portal:invoice")
-    number_label, issued_label, due_label, gross_label, left_label, status_label = (
-        escape(label)
-        for label in (
-            gettext("Number"),
-            gettext("Issue date"),
-            gettext("Due date"),
-            gettext("Gross"),
-            gettext("Left to pay"),
-            gettext("Status"),
-        )
+    number_label, issued_label, due_label, gross_label, left_label, status_label = escaped(
+        gettext("Number"),
+        gettext("Issue date"),
+        gettext("Due date"),
+        gettext("Gross"),
+        gettext("Left to pay"),
+        gettext("Status"),
     )
     written = []
     for invoice, state in rows:
@@ -95,7 +97,7 @@ def invoice_rows(rows) -> SafeString:
 
 def line_rows(lines) -> SafeString:
     """An invoice's charges, each with its service point's address when it has one."""
-    labels = (
+    what, period, quantity, price, rate, net, vat, gross = escaped(
         gettext("Description"),
         gettext("Period"),
         gettext("Quantity"),
@@ -105,7 +107,6 @@ def line_rows(lines) -> SafeString:
         gettext("VAT"),
         gettext("Gross"),
     )
-    what, period, quantity, price, rate, net, vat, gross = (escape(label) for label in labels)
     written = []
     for line in lines:
         where = ""
@@ -136,14 +137,11 @@ def line_rows(lines) -> SafeString:
 
 def payment_rows(payments) -> SafeString:
     """The payment list's rows."""
-    date_label, amount_label, title_label, method_label = (
-        escape(label)
-        for label in (
-            gettext("Payment date"),
-            gettext("Amount"),
-            gettext("Title"),
-            gettext("Method"),
-        )
+    date_label, amount_label, title_label, method_label = escaped(
+        gettext("Payment date"),
+        gettext("Amount"),
+        gettext("Title"),
+        gettext("Method"),
     )
     written = [
         f'<tr><th scope="row" data-label="{date_label}" class="date">'
@@ -159,14 +157,11 @@ def payment_rows(payments) -> SafeString:
 def reading_rows(readings) -> SafeString:
     """A meter's readings, each with the use since the one before (Reading.consumption, "—"
     when unknown) and, for a reading the office has not accepted, why or that it waits."""
-    date_label, value_label, use_label, source_label = (
-        escape(label)
-        for label in (
-            gettext("Reading date"),
-            gettext("Value (m³)"),
-            gettext("Consumption (m³)"),
-            gettext("Source"),
-        )
+    date_label, value_label, use_label, source_label = escaped(
+        gettext("Reading date"),
+        gettext("Value (m³)"),
+        gettext("Consumption (m³)"),
+        gettext("Source"),
     )
     written = []
     for reading in readings:
