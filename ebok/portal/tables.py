@@ -1,6 +1,5 @@
 """The rows of the portal's long tables (invoices, an invoice's charges, payments, a meter's
-readings), written here
-rather than by the template engine.
+readings), written here rather than by the template engine.
 
 A row in a template cost the engine some 500 Python calls (each cell's label, each value's
 lookup and filter, the link, the translated text of the row); the invoice list's twelve rows
