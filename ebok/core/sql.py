@@ -6,6 +6,8 @@ for them, so these do."""
 from datetime import date
 from decimal import Decimal
 
+from django.db import connections, router
+
 
 def as_decimal(value, step: Decimal) -> Decimal:
     """A number to the step of its column: PostgreSQL gives a Decimal, SQLite a float or an int
@@ -33,6 +35,18 @@ class ModelColumns:
         self.attnames = [field.attname for field in self.fields]
         self.width = len(self.fields)
         self._converters = {}  # by connection alias: [(index, converters, expression)]
+
+    def objects(self, rest: str, params: list) -> list:
+        """The model's instances that `SELECT <columns> FROM <table> <alias> <rest>` reads:
+        rest is the query's WHERE, ORDER BY and LIMIT, with %s for each of params. Dates and
+        times are passed as the ORM passes them (SQLite keeps them as ISO text, times in UTC
+        without an offset: a raw parameter must be written so to compare)."""
+        connection = connections[router.db_for_read(self.model)]
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        sql = f"SELECT {self.select(connection)} FROM {table} {self.alias} {rest}"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [connection.ops.adapt_unknown_value(value) for value in params])
+            return [self.instance(connection, row, 0) for row in cursor.fetchall()]
 
     def select(self, connection) -> str:
         quote = connection.ops.quote_name

@@ -6,9 +6,10 @@ customer's id is simply not found.
 
 from django.db.models import Q
 
+from ebok.billing.invoice_rows import counts_by_year, latest_invoice
 from ebok.content.models import Document
 from ebok.customers.meter_list import meters_with_last_reading, points_with_open_leak_warning
-from ebok.customers.models import LeakWarning, Meter, Reading
+from ebok.customers.models import Meter, Reading
 
 
 class CustomerScope:
@@ -18,6 +19,14 @@ class CustomerScope:
     @property
     def invoices(self):
         return self.customer.invoices.all()
+
+    def latest_invoice(self):
+        """The invoice issued last, or None."""
+        return latest_invoice(self.customer.pk)
+
+    def invoice_counts_by_year(self) -> dict[int, int]:
+        """How many invoices each year has, newest year first."""
+        return counts_by_year(self.customer.pk)
 
     @property
     def payments(self):
@@ -41,18 +50,9 @@ class CustomerScope:
 
     @property
     def open_leak_warnings(self) -> list:
-        """The leak warnings still open, each with its point, in the points' order. One short
-        query while there are none, as on most days; their points are read only when there
-        are some (the join and the order by point code cost more to build than to run)."""
-        warnings = list(
-            LeakWarning.objects.filter(service_point__customer=self.customer, cleared_on=None)
-        )
-        if warnings:
-            points = self.service_points.in_bulk([warning.service_point_id for warning in warnings])
-            for warning in warnings:
-                warning.service_point = points[warning.service_point_id]
-            warnings.sort(key=lambda w: (w.service_point.code, w.service_point_id))
-        return warnings
+        """The leak warnings still open, each with its point, in the points' order."""
+        points = self.points_with_open_leak_warning()
+        return [point.leak_warning for point in points if point.leak_warning is not None]
 
     @property
     def readings(self):

@@ -1,4 +1,3 @@
-from django.db.models import Max
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -12,8 +11,12 @@ from ebok.portal.views.meters import total_use
 ANNOUNCEMENTS_SHOWN = 5
 
 
-def _last_reading_date(scope):
-    return scope.readings.aggregate(last=Max("read_on"))["last"]
+def _last_read(meters):
+    """The meter read last, by its last reading that counts (as the meters tab shows it): a
+    reading the office rejected is not the customer's last reading. Of two read on the same
+    day, the first in the meters tab's order."""
+    read = [meter for meter in meters if meter.last_read_on is not None]
+    return max(read, key=lambda meter: meter.last_read_on, default=None)
 
 
 @customer_required
@@ -22,9 +25,10 @@ def info_view(request):
     when, and the announcements."""
     scope = CustomerScope(request.customer)
     current = balance(request.customer)
+    last_read = _last_read(scope.meters_with_last_reading())
     context = {
         "customer": request.customer,
-        "last_reading_date": _last_reading_date(scope),
+        "last_reading_date": last_read.last_read_on if last_read else None,
         "account": format_nrb(payment_account(request.customer)),
         "balance": current,
         "next_payment": next_payment(request.customer, current),
@@ -38,18 +42,14 @@ def overview_view(request):
     """ "Strona główna": what matters now, at a glance."""
     scope = CustomerScope(request.customer)
     current = balance(request.customer)
-    # By id: the model's order (by point code) joins the points, to no end here.
-    meters = {meter.pk: meter for meter in scope.meters.order_by("pk")}
-    last_reading = scope.readings.order_by("-read_on", "-id").first()
-    if last_reading is not None:
-        last_reading.meter = meters[last_reading.meter_id]  # its serial number, read above
+    meters = scope.meters_with_last_reading()
     context = {
         "balance": current,
         "next_payment": next_payment(request.customer, current),
-        "latest_invoice": scope.invoices.first(),
-        "last_reading": last_reading,
+        "latest_invoice": scope.latest_invoice(),
+        "last_read_meter": _last_read(meters),
         "announcements": for_customer(request.customer)[:3],
-        "use": total_use(meters.values(), timezone.localdate()),
+        "use": total_use(meters, timezone.localdate()),
         "leak_warnings": scope.open_leak_warnings,
     }
     return render(request, "portal/overview.html", context)

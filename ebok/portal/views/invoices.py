@@ -1,7 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,23 +12,11 @@ from ebok.portal.paging import page_of
 from ebok.portal.scope import CustomerScope
 
 
-def _counts_by_year(scope) -> dict[int, int]:
-    """How many invoices each year has, newest year first: the year filter's options and the
-    paginator's count in one query."""
-    rows = (
-        scope.invoices.order_by()
-        .values(year=ExtractYear("issued_on"))
-        .annotate(count=Count("pk"))
-        .order_by("-year")
-    )
-    return {row["year"]: row["count"] for row in rows}
-
-
 @customer_required
 def invoice_list_view(request):
     """ "Faktury/naliczenia": newest first, by year, with what is left to pay on each."""
     scope = CustomerScope(request.customer)
-    counts = _counts_by_year(scope)
+    counts = scope.invoice_counts_by_year()
     years = list(counts)
     invoices = scope.invoices
     count = sum(counts.values())
