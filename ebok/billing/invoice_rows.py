@@ -12,10 +12,9 @@ _INVOICE = ModelColumns(Invoice, "i")
 
 def latest_invoice(customer_id: int) -> Invoice | None:
     """The customer's invoice issued last (the newest id of the day), or None."""
-    found = _INVOICE.objects(
-        "WHERE i.customer_id = %s ORDER BY i.issued_on DESC, i.id DESC LIMIT 1", [customer_id]
+    return _INVOICE.first(
+        "WHERE i.customer_id = %s ORDER BY i.issued_on DESC, i.id DESC", [customer_id]
     )
-    return found[0] if found else None
 
 
 def counts_by_year(customer_id: int) -> dict[int, int]:

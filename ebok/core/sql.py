@@ -48,6 +48,11 @@ class ModelColumns:
             cursor.execute(sql, [connection.ops.adapt_unknown_value(value) for value in params])
             return [self.instance(connection, row, 0) for row in cursor.fetchall()]
 
+    def first(self, rest: str, params: list):
+        """The first instance objects(rest + " LIMIT 1", params) reads, or None."""
+        found = self.objects(f"{rest} LIMIT 1", params)
+        return found[0] if found else None
+
     def select(self, connection) -> str:
         quote = connection.ops.quote_name
         return ", ".join(f"{self.alias}.{quote(field.column)}" for field in self.fields)

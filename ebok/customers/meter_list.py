@@ -83,3 +83,29 @@ def meters_with_last_reading(customer_id: int) -> list[Meter]:
         meter.last_value = None if value is None else as_decimal(value, THOUSANDTH)
         meters.append(meter)
     return meters
+
+
+def meter_with_point(customer_id: int, meter_id: int) -> Meter | None:
+    """The customer's meter with its service point, or None: another customer's meter is not
+    found. A meter's page reads it on every request."""
+    connection = connections[router.db_for_read(Meter)]
+    # An id the column cannot hold is no meter (SQLite would refuse the parameter).
+    low, high = connection.ops.integer_field_range(Meter._meta.pk.get_internal_type())
+    if not low <= meter_id <= high:
+        return None
+    quote = connection.ops.quote_name
+    meter, point = (quote(model._meta.db_table) for model in (Meter, ServicePoint))
+    # Table names from the models; the customer and the meter are parameters.
+    sql = (
+        f"SELECT {_METER.select(connection)}, {_POINT.select(connection)}"  # noqa: S608
+        f" FROM {meter} m JOIN {point} p ON p.id = m.service_point_id"
+        " WHERE m.id = %s AND p.customer_id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [meter_id, customer_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    found = _METER.instance(connection, row, 0)
+    found.service_point = _POINT.instance(connection, row, _METER.width)
+    return found

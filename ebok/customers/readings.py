@@ -12,12 +12,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, Value, When
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ebok.audit.log import record as audit
 from ebok.audit.models import AuditEvent
+from ebok.core.sql import ModelColumns
 from ebok.customers.models import Reading, ReadingPhoto, ReadingWindow
 from ebok.customers.tasks import check_leaks_after_commit
 from ebok.customers.volumes import THOUSANDTH, volume
@@ -84,15 +84,38 @@ def use_between(meter, earlier: Decimal, later: Decimal) -> Decimal | None:
     return later + limit - earlier
 
 
-def _previous(meter, read_on: date):
-    # The customer's own reading of the same day is the one being replaced: not a predecessor.
-    # A reading the office rejected counts for nothing (the customer may correct it).
-    return (
-        meter.readings.counted()
-        .filter(read_on__lte=read_on)
-        .exclude(source=Reading.Source.CUSTOMER, read_on=read_on)
-        .order_by("-read_on", "-id")
-        .first()
+# The guide on every meter's page and the checks of a submission ask these three queries;
+# built from expressions they cost the app 1.5 ms a page, five times what the database needs
+# to answer them, so they are written in SQL. "Counted" is Reading.objects.counted(): all but
+# the rejected. The customer's own reading of the day being read is the one a new one would
+# replace: neither a predecessor nor the start of the history.
+_READING = ModelColumns(Reading, "r")
+_WINDOW = ModelColumns(ReadingWindow, "w")
+_COUNTED_NOT_REPLACED = (
+    "WHERE r.meter_id = %s AND r.review <> %s AND NOT (r.source = %s AND r.read_on = %s)"
+)
+
+
+def _counted_not_replaced(meter, read_on: date) -> list:
+    return [meter.pk, Reading.Review.REJECTED.value, Reading.Source.CUSTOMER.value, read_on]
+
+
+def _previous(meter, read_on: date) -> Reading | None:
+    return _READING.first(
+        f"{_COUNTED_NOT_REPLACED} AND r.read_on <= %s ORDER BY r.read_on DESC, r.id DESC",
+        [*_counted_not_replaced(meter, read_on), read_on],
+    )
+
+
+def _first_within_history(meter, previous: Reading, read_on: date) -> Reading | None:
+    """The first reading of the HISTORY_DAYS before the previous one."""
+    return _READING.first(
+        f"{_COUNTED_NOT_REPLACED} AND r.read_on >= %s AND r.read_on < %s ORDER BY r.read_on, r.id",
+        [
+            *_counted_not_replaced(meter, read_on),
+            previous.read_on - timedelta(days=HISTORY_DAYS),
+            previous.read_on,
+        ],
     )
 
 
@@ -102,16 +125,7 @@ def expectation(meter, read_on: date) -> Expectation:
     previous = _previous(meter, read_on)
     daily = None
     if previous is not None:
-        first = (
-            meter.readings.counted()
-            .filter(
-                read_on__gte=previous.read_on - timedelta(days=HISTORY_DAYS),
-                read_on__lt=previous.read_on,
-            )
-            .exclude(source=Reading.Source.CUSTOMER, read_on=read_on)
-            .order_by("read_on", "id")
-            .first()
-        )
+        first = _first_within_history(meter, previous, read_on)
         if first is not None:
             used = use_between(meter, first.value, previous.value)
             if used is not None:
@@ -127,11 +141,10 @@ def window_problem(point, read_on: date, today: date) -> str | None:
     # One query: the windows that have not closed come first, earliest opening first, so the
     # first row is the window open today if there is one, else the next to open. A closed one
     # first means none is ahead; no row at all, that the point takes readings on any day.
-    ahead = Case(When(closes_on__gte=today, then=Value(0)), default=Value(1))
-    current = (
-        ReadingWindow.objects.filter(service_point=point)
-        .order_by(ahead, "opens_on", "closes_on")
-        .first()
+    current = _WINDOW.first(
+        "WHERE w.service_point_id = %s"
+        " ORDER BY (CASE WHEN w.closes_on >= %s THEN 0 ELSE 1 END), w.opens_on, w.closes_on",
+        [point.pk, today],
     )
     if current is None:
         return None

@@ -32,6 +32,21 @@ def page_of(request, queryset, per_page=PAGE_SIZE, count=None):
     return page
 
 
+def page_read_by(request, read, per_page=PAGE_SIZE):
+    """The requested page of a list that read(bottom, size) gives a slice of, with the list's
+    length (0 when the slice is empty: a page past the end is a 404 either way)."""
+    try:
+        number = _page_number(request.GET.get("page") or 1)
+        rows, count = read((number - 1) * per_page, per_page)
+        paginator = Paginator([], per_page)
+        paginator.count = count  # a cached_property: this value is used instead
+        page = paginator.page(number)
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404 from error
+    page.object_list = rows
+    return page
+
+
 def _page_number(number) -> int:
     try:
         number = int(number)

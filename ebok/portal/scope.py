@@ -8,7 +8,11 @@ from django.db.models import Q
 
 from ebok.billing.invoice_rows import counts_by_year, latest_invoice
 from ebok.content.models import Document
-from ebok.customers.meter_list import meters_with_last_reading, points_with_open_leak_warning
+from ebok.customers.meter_list import (
+    meter_with_point,
+    meters_with_last_reading,
+    points_with_open_leak_warning,
+)
 from ebok.customers.models import Meter, Reading
 
 
@@ -39,6 +43,10 @@ class CustomerScope:
     @property
     def meters(self):
         return Meter.objects.filter(service_point__customer=self.customer)
+
+    def meter_with_point(self, pk):
+        """One of the customer's meters with its service point, or None (not found)."""
+        return meter_with_point(self.customer.pk, pk)
 
     def points_with_open_leak_warning(self) -> list:
         """The service points, each with its open leak warning or None (as a list)."""

@@ -124,6 +124,12 @@ def test_stranger_meter_pages_are_not_reachable_by_paging(client, account, stran
     assert client.get(url).status_code == 404
 
 
+@pytest.mark.parametrize("name", ["portal:meter", "portal:meter_csv", "portal:invoice"])
+def test_an_id_no_database_column_holds_is_not_found(client, account, name):
+    client.force_login(account)
+    assert client.get(reverse(name, args=[10**20])).status_code == 404
+
+
 @pytest.mark.parametrize("tab", ["info", "invoices", "payments", "meters", "documents", "overview"])
 def test_tabs_show_none_of_the_strangers_data(client, account, strangers_things, tab):
     client.force_login(account)

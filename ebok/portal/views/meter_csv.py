@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from ebok.accounts.decorators import customer_required
 from ebok.customers.consumption import monthly
+from ebok.customers.reading_list import readings_with_use
 from ebok.customers.volumes import volume
 from ebok.portal.scope import CustomerScope
-from ebok.portal.views.meters import with_consumption
 
 
 def _csv(filename: str) -> tuple[HttpResponse, object]:
@@ -41,7 +41,8 @@ def meter_readings_csv_view(request, pk):
     writer.writerow(
         [_("Reading date"), _("Value (m³)"), _("Consumption (m³)"), _("Source"), _("needs review")]
     )
-    for reading in with_consumption(meter.readings.all(), meter).order_by("read_on", "id"):
+    readings, _count = readings_with_use(meter, newest_first=False)
+    for reading in readings:
         writer.writerow(
             [
                 reading.read_on.isoformat(),
