@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ebok.billing.formatting import money, unit_price
+from ebok.billing.models import Invoice, Payment
 from ebok.core.dates import day
 from ebok.customers.models import Reading
 from ebok.customers.volumes import volume
@@ -55,9 +56,18 @@ def _address_of(url_name: str):
     return lambda pk: f"{before}{int(pk)}{after}"
 
 
+def _choice_label(field):
+    """A field's get_FOO_display as a function of the value, escaped, each label translated
+    once per table: get_FOO_display translates every choice on each call (to hash them), five
+    for one reading's source. A value without a choice is shown as it is, as there."""
+    labels = {value: escape(label) for value, label in field.flatchoices}
+    return lambda value: labels.get(value) or escape(value)
+
+
 def invoice_rows(rows) -> SafeString:
     """The invoice list's rows: (invoice, its billing.balance.InvoiceState) pairs."""
     invoice_address = _address_of("portal:invoice")
+    kind_label_of = _choice_label(Invoice._meta.get_field("kind"))
     number_label, issued_label, due_label, gross_label, left_label, status_label = escaped(
         gettext("Number"),
         gettext("Issue date"),
@@ -71,7 +81,7 @@ def invoice_rows(rows) -> SafeString:
         number = escape(invoice.number)
         about = ""
         if invoice.kind != "invoice":
-            about += f' <span class="kind">({escape(invoice.get_kind_display())})</span>'
+            about += f' <span class="kind">({kind_label_of(invoice.kind)})</span>'
         if invoice.ksef_number:
             about += f'<br><span class="muted">KSeF {escape(invoice.ksef_number)}</span>'
         left = "" if state.left_to_pay is None else money(state.left_to_pay)
@@ -142,12 +152,13 @@ def payment_rows(payments) -> SafeString:
         gettext("Title"),
         gettext("Method"),
     )
+    method_label_of = _choice_label(Payment._meta.get_field("method"))
     written = [
         f'<tr><th scope="row" data-label="{date_label}" class="date">'
         f"{escape(day(payment.paid_on))}</th>"
         f'<td data-label="{amount_label}" class="num">{escape(money(payment.amount))}</td>'
         f'<td data-label="{title_label}">{escape(payment.title)}</td>'
-        f'<td data-label="{method_label}">{escape(payment.get_method_display())}</td></tr>'
+        f'<td data-label="{method_label}">{method_label_of(payment.method)}</td></tr>'
         for payment in payments
     ]
     return mark_safe("\n".join(written))  # noqa: S308 - every text escaped above
@@ -162,6 +173,7 @@ def reading_rows(readings) -> SafeString:
         gettext("Consumption (m³)"),
         gettext("Source"),
     )
+    source_label_of = _choice_label(Reading._meta.get_field("source"))
     written = []
     for reading in readings:
         review = ""
@@ -182,7 +194,7 @@ def reading_rows(readings) -> SafeString:
             f"{escape(day(reading.read_on))}</th>"
             f'<td data-label="{value_label}" class="num">{escape(volume(reading.value))}</td>'
             f'<td data-label="{use_label}" class="num">{escape(used)}</td>'
-            f'<td data-label="{source_label}">{escape(reading.get_source_display())}{review}</td>'
+            f'<td data-label="{source_label}">{source_label_of(reading.source)}{review}</td>'
             "</tr>"
         )
     return mark_safe("\n".join(written))  # noqa: S308 - every text escaped above
