@@ -1,7 +1,7 @@
-"""Values as a query written in SQL receives them. The few queries written so (the balance, the
-readings behind the use by month) are those whose building from expressions cost the app more
-than the database needs to answer them (docs/performance.md); the ORM's converters do not run
-for them, so these do."""
+"""Values and model instances as a query written in SQL receives them. The queries written so
+(the balance, the readings behind the use by month, what the panel's pages ask on every
+request) are those whose building from expressions cost the app more than the database needs
+to answer them (docs/performance.md); the ORM's converters do not run for them, so these do."""
 
 from datetime import date
 from decimal import Decimal
