@@ -1,7 +1,11 @@
 """Killed mid-run (SIGKILL), the daily job leaves notices recorded but maybe not queued; the
 next run records nothing again and queues each notice exactly once, and a further run does
 nothing. Runs the command as a real process on a SQLite file database, with the database task
-backend (no worker), so the queue itself can be counted."""
+backend (no worker), so the queue itself can be counted.
+
+The kill lands at a chosen point rather than after a wait: the process pauses inside its second
+batch's transaction (claims written, a few of its tasks too) and says so, and is killed there. A
+kill timed by polling saw the whole queue written on a fast machine."""
 
 import json
 import os
@@ -15,8 +19,38 @@ from pathlib import Path
 
 import pytest
 
+from ebok.notifications.notices import QUEUE_BATCH, TASK_BATCH
+
 MANAGE = Path(__file__).resolve().parents[3] / "manage.py"
 CUSTOMERS = 1_000
+TASKS_A_BATCH = QUEUE_BATCH // TASK_BATCH
+PAUSE_AT = TASKS_A_BATCH + 3  # the third task of the second batch
+
+# The daily job as manage.py runs it, but the PAUSE_AT-th task it writes first marks a file and
+# sleeps, inside the open transaction, until the test kills the process.
+PAUSING_RUN = f"""
+import os, sys, time
+from pathlib import Path
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ebok.settings")
+import django
+django.setup()
+from django.core.management import call_command
+from django_tasks_db.backend import DatabaseBackend
+
+real = DatabaseBackend.enqueue
+written = 0
+
+def enqueue(backend, task, args, kwargs):
+    global written
+    written += 1
+    if written == {PAUSE_AT}:
+        Path(sys.argv[1]).write_text("paused")
+        time.sleep(600)
+    return real(backend, task, args, kwargs)
+
+DatabaseBackend.enqueue = enqueue
+call_command("send_notifications", "--event", "payment_due")
+"""
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -83,23 +117,31 @@ def test_a_killed_run_is_completed_by_the_next_without_doubles(folder):
     assert run(environment, "migrate", "--verbosity=0").returncode == 0
     made = run(environment, "shell", "-c", MAKE_DATA)
     assert made.returncode == 0, made.stderr
-    arguments = [sys.executable, str(MANAGE), "send_notifications", "--event", "payment_due"]
+    paused = folder / "paused"
 
     process = subprocess.Popen(
-        arguments, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [sys.executable, "-c", PAUSING_RUN, str(paused)],
+        cwd=MANAGE.parent,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 120
-    while counts(database)[1] < 10 and time.monotonic() < deadline:
-        assert process.poll() is None, "the run ended before it could be killed"
-        time.sleep(0.05)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=10)
-    process.stderr.close()
+    try:
+        deadline = time.monotonic() + 120
+        while not paused.exists() and time.monotonic() < deadline:
+            assert process.poll() is None, process.stderr.read().decode()
+            time.sleep(0.05)
+        assert paused.exists(), "the run never reached its second batch"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        process.stderr.close()
     assert process.returncode == -signal.SIGKILL
     notices, queued, tasks = counts(database)
     assert notices == CUSTOMERS
-    assert 0 < queued < CUSTOMERS, "killed too late to show anything"
-    assert tasks == queued  # a notice is marked queued exactly when its task is written
+    # The first batch committed; the second, killed halfway, left neither claims nor tasks.
+    assert queued == QUEUE_BATCH
+    assert tasks == queued
 
     rerun = run(environment, "send_notifications", "--event", "payment_due")
     assert rerun.returncode == 0, rerun.stderr
