@@ -23,3 +23,9 @@ def _is_iso(language: str | None) -> bool:
 def day(value: date) -> str:
     """The date in the active language's DATE_FORMAT: "2026-12-05"."""
     return value.isoformat() if _is_iso(get_language()) else date_format(value)
+
+
+def month(value: date) -> str:
+    """A month as the use chart and its table name it, in both languages: "12.2026" (the text
+    of strftime("%m.%Y"), which took a tenth of the table's time)."""
+    return f"{value.month:02d}.{value.year:04d}"

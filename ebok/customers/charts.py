@@ -6,15 +6,17 @@ with six attributes each took the template engine 5 ms of a page (docs/performan
 same numbers fill the data table beside the chart.
 """
 
-from dataclasses import dataclass
 from decimal import Decimal
 from html import escape as escape_text
+from typing import NamedTuple
 
 from django.template.defaultfilters import floatformat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from ebok.core import dates
+from ebok.core.separators import separators
 from ebok.customers.consumption import Series
 from ebok.customers.volumes import volume
 
@@ -23,16 +25,16 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 8, 12, 36
 GRID_LINES = 4
 
 
-@dataclass(frozen=True)
-class Bar:
+# Named tuples rather than frozen dataclasses: a chart makes some 80 of them, and a frozen
+# dataclass's __init__ sets each field through object.__setattr__.
+class Bar(NamedTuple):
     x: float
     y: float
     width: float
     height: float
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     month: object  # consumption.Month
     now: Bar | None
     before: Bar | None
@@ -131,12 +133,13 @@ def marks(drawn: dict, key: str) -> SafeString:
             fill = f"url(#hatch-{key})" if slot.month.estimated else "#0b4f8a"
             parts.append(
                 f'<rect x="{bar.x}" y="{bar.y}" width="{bar.width}" height="{bar.height}"'
-                f' fill="{fill}" data-month="{start:%Y-%m}" data-used="{slot.month.used}"></rect>'
+                f' fill="{fill}" data-month="{start.isoformat()[:7]}"'
+                f' data-used="{slot.month.used}"></rect>'
             )
         if slot.labelled:
             parts.append(
                 f'<text x="{slot.label_x}" y="{drawn["label_y"]}" text-anchor="middle"'
-                f' font-size="12" fill="#333">{start:%m.%Y}</text>'
+                f' font-size="12" fill="#333">{dates.month(start)}</text>'
             )
     baseline = drawn["baseline"]
     parts.append(
@@ -151,6 +154,7 @@ def table_rows(series: Series) -> SafeString:
     layout. Written here, not in the template: its loop over 24 rows took the engine about
     2,000 calls on each of the three pages that show the chart."""
     estimated = gettext("estimated")
+    decimal_sign = separators().decimal
     # Months, volumes and the translated words: no markup in any of them, escaped all the same
     # (escape_text, as in portal/tables.py: format_html's checks took half of a row's time).
     month_label, use_label, before_label = (
@@ -161,11 +165,11 @@ def table_rows(series: Series) -> SafeString:
     def used(month) -> str:
         if month is None or month.used is None:
             return "—"
-        text = volume(month.used)
+        text = volume(month.used, decimal_sign)
         return f"{text} ({estimated})" if month.estimated else text
 
     rows = [
-        f'<tr><th scope="row" data-label="{month_label}">{month.start:%m.%Y}</th>'
+        f'<tr><th scope="row" data-label="{month_label}">{dates.month(month.start)}</th>'
         f'<td data-label="{use_label}" class="num">{escape_text(used(month))}</td>'
         f'<td data-label="{before_label}" class="num">{escape_text(used(month.year_before))}</td>'
         "</tr>"

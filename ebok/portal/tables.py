@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from ebok.billing.formatting import money, unit_price
 from ebok.billing.models import Invoice, Payment
 from ebok.core.dates import day
+from ebok.core.separators import separators
 from ebok.customers.models import Reading
 from ebok.customers.volumes import volume
 from ebok.payments.templatetags.online_payments import pay_button
@@ -174,6 +175,7 @@ def reading_rows(readings) -> SafeString:
         gettext("Source"),
     )
     source_label_of = _choice_label(Reading._meta.get_field("source"))
+    decimal_sign = separators().decimal
     written = []
     for reading in readings:
         review = ""
@@ -188,11 +190,12 @@ def reading_rows(readings) -> SafeString:
         elif reading.needs_review and not reading.review:
             waiting = escape(gettext("Waiting for the customer office's check."))
             review = f'<p class="reading-review">{waiting}</p>'
-        used = "—" if reading.consumption is None else volume(reading.consumption)
+        value = volume(reading.value, decimal_sign)
+        used = "—" if reading.consumption is None else volume(reading.consumption, decimal_sign)
         written.append(
             f'<tr><th scope="row" data-label="{date_label}" class="date">'
             f"{escape(day(reading.read_on))}</th>"
-            f'<td data-label="{value_label}" class="num">{escape(volume(reading.value))}</td>'
+            f'<td data-label="{value_label}" class="num">{escape(value)}</td>'
             f'<td data-label="{use_label}" class="num">{escape(used)}</td>'
             f'<td data-label="{source_label}">{source_label_of(reading.source)}{review}</td>'
             "</tr>"
