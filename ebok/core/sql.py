@@ -21,6 +21,15 @@ def as_date(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
+def days_before(connection, column: str) -> str:
+    """The date so many days (the next parameter) before the date in column, in SQL: the one
+    expression the two databases write differently (PostgreSQL subtracts whole days from a
+    date, SQLite's date() takes a modifier; both give a date that compares as the column's)."""
+    if connection.vendor == "sqlite":
+        return f"date({column}, '-' || %s || ' days')"
+    return f"({column} - CAST(%s AS integer))"
+
+
 class ModelColumns:
     """A model's columns in a query written in SQL, and its instance read back from them, as
     the ORM would read it: the same fields, the same converters (SQLite's text dates and

@@ -53,9 +53,10 @@ def test_detail_page_takes_as_many_queries_for_ten_years_as_for_one(client, shor
     assert counts[0] == counts[1]
     # An invoice's page reads the invoice, its charges, the balance and the amounts of the
     # customer's invoices (what is left on this one, as the list finds it). The meter's page
-    # also guides the reading (the previous one, the start of the year's history, the reading
-    # windows) and draws the use by month, its readings and their number being one query.
-    assert counts[0] <= (8 if name == "meter" else 6)
+    # also guides the reading (the previous one, the start of the year's history and the
+    # reading window, one query) and draws the use by month, its readings and their number
+    # being one query.
+    assert counts[0] <= 6
 
 
 @pytest.mark.parametrize("tab", TABS)
