@@ -1,5 +1,8 @@
+from functools import lru_cache
+
 from django import template
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import mark_safe
 
 from ebok.billing.formatting import money as format_money
@@ -21,14 +24,21 @@ def portal_tabs(context):
     match = context["request"].resolver_match
     page = match.url_name if match else None
     items, current = [], None
-    for url_name, label, pages in TABS:
+    addresses = _tab_addresses(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    for address, (_url_name, label, pages) in zip(addresses, TABS, strict=True):
         marked = ""
         if page in pages:
             current, marked = str(label), ' aria-current="page"'
-        items.append(
-            f'<li><a href="{escape(reverse(url_name))}"{marked}>{escape(str(label))}</a></li>'
-        )
+        items.append(f'<li><a href="{address}"{marked}>{escape(str(label))}</a></li>')
     return {"items": "\n".join(items), "current": current}
+
+
+@lru_cache(maxsize=8)
+def _tab_addresses(script_prefix: str, urlconf) -> tuple[str, ...]:
+    """The tabs' addresses, escaped: the same for every request under one script prefix and
+    URLconf (the addresses do not depend on the language), so reversed once rather than seven
+    times a page. The key is the prefix and the URLconf that reverse() reads."""
+    return tuple(escape(reverse(url_name, urlconf)) for url_name, _label, _pages in TABS)
 
 
 @register.simple_tag
