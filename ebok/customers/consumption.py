@@ -142,7 +142,8 @@ def _spread(meter, readings, months: dict[date, Month]) -> None:
 
 def _empty_months(today: date) -> dict[date, Month]:
     start = first_month(today)
-    return {_add_months(start, i): Month(_add_months(start, i)) for i in range(MONTHS_FETCHED)}
+    starts = (_add_months(start, i) for i in range(MONTHS_FETCHED))
+    return {day: Month(day) for day in starts}
 
 
 def _shown(label: str, months: dict[date, Month]) -> Series:
@@ -152,24 +153,51 @@ def _shown(label: str, months: dict[date, Month]) -> Series:
     return Series(label=label, months=ordered[-MONTHS_SHOWN:])
 
 
-def monthly(meters, today: date, total_label: str) -> tuple[list[Series], Series]:
-    """Each meter's series and the total of the main meters (a sub-meter, e.g. the garden's,
-    measures part of what its main meter does, so it is not added again)."""
-    meters = list(meters)
+def _months_of(meters: list, today: date) -> list[dict[date, Month]]:
+    """Each meter's months with its use spread over them, in the order of meters."""
     rows = defaultdict(list)
-    by_id = {meter.pk: meter for meter in meters}
     if meters:
-        for meter_id, day, value in readings_for(list(by_id), today):
+        for meter_id, day, value in readings_for([meter.pk for meter in meters], today):
             rows[meter_id].append((day, value))
-    series, total = [], _empty_months(today)
+    found = []
     for meter in meters:
         months = _empty_months(today)
         _spread(meter, rows[meter.pk], months)
-        series.append(_shown(meter.serial_number, months))
+        found.append(months)
+    return found
+
+
+def _total(meters: list, months_of_meters: list, today: date, label: str) -> Series:
+    """The main meters' months added up (a sub-meter, e.g. the garden's, measures part of
+    what its main meter does, so it is not added again)."""
+    total = _empty_months(today)
+    for meter, months in zip(meters, months_of_meters, strict=True):
         if meter.kind == Meter.Kind.MAIN:
             for start, month in months.items():
                 _add_to_total(total[start], month)
-    return series, _shown(total_label, total)
+    return _shown(label, total)
+
+
+def monthly(meters, today: date, total_label: str) -> tuple[list[Series], Series]:
+    """Each meter's series and the total of the main meters."""
+    meters = list(meters)
+    months_of_meters = _months_of(meters, today)
+    series = [
+        _shown(meter.serial_number, months)
+        for meter, months in zip(meters, months_of_meters, strict=True)
+    ]
+    return series, _total(meters, months_of_meters, today, total_label)
+
+
+def meter_series(meter, today: date) -> Series:
+    """One meter's series, for its page (without a total)."""
+    return _shown(meter.serial_number, _months_of([meter], today)[0])
+
+
+def total_series(meters, today: date, label: str) -> Series:
+    """The total of the main meters alone, for the meters tab and the home page."""
+    meters = list(meters)
+    return _total(meters, _months_of(meters, today), today, label)
 
 
 def _add_to_total(total: Month, month: Month) -> None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from ebok.customers.consumption import monthly
+from ebok.customers.consumption import meter_series, monthly, total_series
 from ebok.customers.models import Meter, Reading
 from ebok.testing import TODAY, make_point_with_meter
 
@@ -71,6 +71,22 @@ def test_a_sub_meter_is_not_added_to_the_total(account, meter):
     garden.save()
     monthly_readings(garden, date(2026, 5, 1), date(2026, 11, 1), lambda month: Decimal(2))
     _series, total = monthly([meter, garden], TODAY, "total")
+    assert total.months[-1].used == Decimal(9)
+
+
+def test_a_meters_series_and_the_total_alone_are_those_of_the_whole(account, meter):
+    garden = make_point_with_meter(account.customer, code="P3", serial="OG-1")[1]
+    garden.kind = Meter.Kind.SUB
+    garden.save()
+    monthly_readings(garden, date(2026, 5, 1), date(2026, 11, 1), lambda month: Decimal(2))
+    series, total = monthly([meter, garden], TODAY, "total")
+
+    def used(shown):
+        return [(month.start, month.used, month.estimated) for month in shown.months]
+
+    assert used(meter_series(garden, TODAY)) == used(series[1])
+    assert meter_series(garden, TODAY).label == "OG-1"
+    assert used(total_series([meter, garden], TODAY, "total")) == used(total)
     assert total.months[-1].used == Decimal(9)
 
 

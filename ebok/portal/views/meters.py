@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from ebok.accounts.decorators import customer_required
 from ebok.customers.charts import panel
-from ebok.customers.consumption import monthly
+from ebok.customers.consumption import meter_series, total_series
 from ebok.customers.reading_list import readings_with_use
 from ebok.customers.readings import reading_guide, record_submission
 from ebok.customers.volumes import volume
@@ -18,8 +18,7 @@ from ebok.portal.scope import CustomerScope
 
 def total_use(meters, today):
     """The customer's main meters' use by month, for the meters tab and "Strona główna"."""
-    _series, total = monthly(meters, today, _("All main meters"))
-    return panel(total, "total")
+    return panel(total_series(meters, today, _("All main meters")), "total")
 
 
 @customer_required
@@ -68,6 +67,6 @@ def meter_detail_view(request, pk):
         ),
         "form": form,
         "guide": reading_guide(meter, timezone.localdate()),
-        "use": panel(monthly([meter], timezone.localdate(), "")[0][0], "meter"),
+        "use": panel(meter_series(meter, timezone.localdate()), "meter"),
     }
     return render(request, "portal/meter_detail.html", context)
