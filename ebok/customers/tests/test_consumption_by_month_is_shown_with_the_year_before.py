@@ -65,20 +65,22 @@ def test_a_longer_interval_is_spread_over_its_months_and_marked_estimated(accoun
     assert series.change() is None
 
 
-def test_a_sub_meter_is_not_added_to_the_total(account, meter):
+@pytest.fixture
+def garden(account):
+    """A sub-meter: 2 m³ a month since May 2026."""
     garden = make_point_with_meter(account.customer, code="P3", serial="OG-1")[1]
     garden.kind = Meter.Kind.SUB
     garden.save()
     monthly_readings(garden, date(2026, 5, 1), date(2026, 11, 1), lambda month: Decimal(2))
+    return garden
+
+
+def test_a_sub_meter_is_not_added_to_the_total(meter, garden):
     _series, total = monthly([meter, garden], TODAY, "total")
     assert total.months[-1].used == Decimal(9)
 
 
-def test_a_meters_series_and_the_total_alone_are_those_of_the_whole(account, meter):
-    garden = make_point_with_meter(account.customer, code="P3", serial="OG-1")[1]
-    garden.kind = Meter.Kind.SUB
-    garden.save()
-    monthly_readings(garden, date(2026, 5, 1), date(2026, 11, 1), lambda month: Decimal(2))
+def test_a_meters_series_and_the_total_alone_are_those_of_the_whole(meter, garden):
     series, total = monthly([meter, garden], TODAY, "total")
 
     def used(shown):
