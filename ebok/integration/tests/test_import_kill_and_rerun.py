@@ -1,5 +1,9 @@
 """Killed mid-run (SIGKILL), an import leaves whole batches only; a re-run completes it, and a
-further re-run changes nothing. Runs the command as a real process on a SQLite file database."""
+further re-run changes nothing. Runs the command as a real process on a SQLite file database.
+
+The kill lands at a chosen point rather than after a wait: the process writes its third batch,
+then, before that batch commits, marks a file and sleeps until the test kills it. A kill timed
+by polling could come after the last batch on a fast machine."""
 
 import os
 import signal
@@ -16,14 +20,40 @@ from ebok.integration.tests.importing import CUSTOMERS_HEADER, METERS_CSV, POINT
 MANAGE = Path(__file__).resolve().parents[3] / "manage.py"
 READINGS = 60_000
 BATCH = 2_000
+PAUSE_IN = 3  # the batch the process is killed in, written but not committed
+
+# import_data as manage.py runs it, but the PAUSE_IN-th batch is written inside a transaction
+# around the batch's own, and the process sleeps in it until the test kills it.
+PAUSING_RUN = f"""
+import os, sys, time
+from pathlib import Path
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ebok.settings")
+import django
+django.setup()
+from django.core.management import call_command
+from django.db import transaction
+from ebok.integration.fileimport import importer
+
+real = importer.import_batch
+batches = 0
+
+def import_batch(items, **options):
+    global batches
+    batches += 1
+    if batches < {PAUSE_IN}:
+        return real(items, **options)
+    with transaction.atomic():
+        written = real(items, **options)
+        Path(sys.argv[1]).write_text("paused")
+        time.sleep(600)
+    return written
+
+importer.import_batch = import_batch
+call_command(*sys.argv[2:])
+"""
 
 # No database fixture: the subprocesses use their own database file, not the test database.
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
-
-
-def manage(environment, *arguments, **options):
-    command = [sys.executable, str(MANAGE), *arguments]
-    return subprocess.Popen(command, env=environment, **options)
 
 
 def run(environment, *arguments) -> subprocess.CompletedProcess:
@@ -55,18 +85,29 @@ def test_a_killed_import_keeps_whole_batches_and_a_rerun_completes_it(tmp_path):
             stream.write(f"R-{number};M-1;2026-01-01;{number},125;reader\n")
     arguments = ["import_data", "readings", str(readings), f"--batch-size={BATCH}"]
 
-    process = manage(environment, *arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while count_readings(database) < BATCH and time.monotonic() < deadline:
-        assert process.poll() is None, "the import ended before it could be killed"
-        time.sleep(0.05)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=10)
-    process.stderr.close()
+    paused = tmp_path / "paused"
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", PAUSING_RUN, str(paused), *arguments],
+        cwd=MANAGE.parent,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not paused.exists() and time.monotonic() < deadline:
+            assert process.poll() is None, process.stderr.read().decode()
+            time.sleep(0.05)
+        assert paused.exists(), "the import never reached the batch it is killed in"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        process.stderr.close()
     assert process.returncode == -signal.SIGKILL
+    # The batches before were committed; the one written when the kill came left nothing.
     written = count_readings(database)
-    assert 0 < written < READINGS, "killed too late to show anything"
-    assert written % BATCH == 0
+    assert written == (PAUSE_IN - 1) * BATCH
 
     rerun = run(environment, *arguments)
     assert rerun.returncode == 0, rerun.stderr
