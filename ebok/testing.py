@@ -1,11 +1,15 @@
 """Helpers shared by the test suite: the frozen clock's moment, customers with accounts, e-mail
-over SMTP, a Redis server to take away and bring back, axe-core, the text of PDFs."""
+over SMTP, a Redis server to take away and bring back, axe-core, the text of PDFs, a process
+killed where it pauses."""
 
 import email
 import email.policy
 import io
 import re
+import signal
 import subprocess
+import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -291,6 +295,35 @@ def make_history(customer, years, start_year=2016, serial="WM-001"):
                 customer=customer, paid_on=day + timedelta(days=10), amount=Decimal("108.00")
             )
     return point, meter
+
+
+def kill_where_it_pauses(code: str, arguments, *, environment, cwd, wait=120) -> None:
+    """Run `python -c code marker *arguments`, wait until the process writes the file `marker`
+    (where it pauses, at the point a test wants it killed) and kill it with SIGKILL.
+
+    A kill timed by polling the process's effects can land after the point on a fast machine;
+    the code says when it is there. Fails if the process ends or never gets there.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        marker = Path(folder) / "paused"
+        process = subprocess.Popen(  # noqa: S603 - a test's own code
+            [sys.executable, "-c", code, str(marker), *arguments],
+            cwd=cwd,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            deadline = time.monotonic() + wait
+            while not marker.exists() and time.monotonic() < deadline:
+                assert process.poll() is None, process.stderr.read().decode()
+                time.sleep(0.05)
+            assert marker.exists(), f"the process did not pause within {wait} s"
+        finally:
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=10)
+            process.stderr.close()
+    assert process.returncode == -signal.SIGKILL
 
 
 def pdf_text(pdf: bytes | str | Path, pages=None, window=None) -> str:

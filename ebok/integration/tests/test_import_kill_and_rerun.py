@@ -6,16 +6,15 @@ then, before that batch commits, marks a file and sleeps until the test kills it
 by polling could come after the last batch on a fast machine."""
 
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from ebok.integration.tests.importing import CUSTOMERS_HEADER, METERS_CSV, POINTS_CSV
+from ebok.testing import kill_where_it_pauses
 
 MANAGE = Path(__file__).resolve().parents[3] / "manage.py"
 READINGS = 60_000
@@ -85,26 +84,7 @@ def test_a_killed_import_keeps_whole_batches_and_a_rerun_completes_it(tmp_path):
             stream.write(f"R-{number};M-1;2026-01-01;{number},125;reader\n")
     arguments = ["import_data", "readings", str(readings), f"--batch-size={BATCH}"]
 
-    paused = tmp_path / "paused"
-
-    process = subprocess.Popen(
-        [sys.executable, "-c", PAUSING_RUN, str(paused), *arguments],
-        cwd=MANAGE.parent,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while not paused.exists() and time.monotonic() < deadline:
-            assert process.poll() is None, process.stderr.read().decode()
-            time.sleep(0.05)
-        assert paused.exists(), "the import never reached the batch it is killed in"
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=10)
-        process.stderr.close()
-    assert process.returncode == -signal.SIGKILL
+    kill_where_it_pauses(PAUSING_RUN, arguments, environment=environment, cwd=MANAGE.parent)
     # The batches before were committed; the one written when the kill came left nothing.
     written = count_readings(database)
     assert written == (PAUSE_IN - 1) * BATCH

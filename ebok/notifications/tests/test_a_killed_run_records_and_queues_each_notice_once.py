@@ -9,17 +9,16 @@ kill timed by polling saw the whole queue written on a fast machine."""
 
 import json
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 
 from ebok.notifications.notices import QUEUE_BATCH, TASK_BATCH
+from ebok.testing import kill_where_it_pauses
 
 MANAGE = Path(__file__).resolve().parents[3] / "manage.py"
 CUSTOMERS = 1_000
@@ -117,26 +116,8 @@ def test_a_killed_run_is_completed_by_the_next_without_doubles(folder):
     assert run(environment, "migrate", "--verbosity=0").returncode == 0
     made = run(environment, "shell", "-c", MAKE_DATA)
     assert made.returncode == 0, made.stderr
-    paused = folder / "paused"
-
-    process = subprocess.Popen(
-        [sys.executable, "-c", PAUSING_RUN, str(paused)],
-        cwd=MANAGE.parent,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while not paused.exists() and time.monotonic() < deadline:
-            assert process.poll() is None, process.stderr.read().decode()
-            time.sleep(0.05)
-        assert paused.exists(), "the run never reached its second batch"
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=10)
-        process.stderr.close()
-    assert process.returncode == -signal.SIGKILL
+    # Killed inside the second batch's transaction: its claims and tasks are half written.
+    kill_where_it_pauses(PAUSING_RUN, [], environment=environment, cwd=MANAGE.parent)
     notices, queued, tasks = counts(database)
     assert notices == CUSTOMERS
     # The first batch committed; the second, killed halfway, left neither claims nor tasks.
