@@ -102,8 +102,10 @@ def page_path(customer, page: str) -> str:
         return reverse("accounts:login")
     if page in ("invoice", "invoice_pdf"):
         return reverse(f"portal:{page}", args=[customer.invoices.order_by("-issued_on")[0].pk])
-    if page == "meter":
-        meter = Meter.objects.filter(service_point__customer=customer).order_by("pk")[0]
+    if page in ("meter", "meter_reading"):
+        meter = Meter.objects.filter(
+            service_point__customer=customer, removed_on__isnull=True
+        ).order_by("pk")[0]
         return reverse(f"portal:{page}", args=[meter.pk])
     return reverse(f"portal:{page}")
 
@@ -120,7 +122,7 @@ def print_timings(client, customer, args) -> None:
 
     # The anonymous login page first: the budgets are ratios to it.
     pages = ["login", "info", "invoices", "payments", "meters", "documents", "overview"]
-    pages += ["invoice", "meter", "invoice_pdf", "numbers"]
+    pages += ["invoice", "meter", "meter_reading", "invoice_pdf", "numbers"]
     anonymous = Client()
     print(f"{args.database}: {args.timings} requests a page as {customer.number}, one at a time")
     # On a shared machine the wall clock mostly measures the others' load; the app's own CPU

@@ -45,6 +45,7 @@ PAGES = [
     "overview",
     "invoice",
     "meter",
+    "meter_reading",
     "invoice_pdf",
     "numbers",
 ]
@@ -130,10 +131,16 @@ def prepare(customers: int, logins: int) -> None:
     for customer in Customer.objects.filter(number__in=customer_numbers(logins)):
         make_account(customer, PASSWORD)
         invoice = Invoice.objects.filter(customer=customer).order_by("-issued_on").first()
-        meter = Meter.objects.filter(service_point__customer=customer).order_by("pk").first()
+        # A meter that takes readings: a removed one's form page is a notice.
+        meter = (
+            Meter.objects.filter(service_point__customer=customer, removed_on__isnull=True)
+            .order_by("pk")
+            .first()
+        )
         if invoice is None or meter is None:
             continue
-        ids = {"invoice": [invoice.pk], "invoice_pdf": [invoice.pk], "meter": [meter.pk]}
+        ids = {"invoice": [invoice.pk], "invoice_pdf": [invoice.pk]}
+        ids |= {"meter": [meter.pk], "meter_reading": [meter.pk]}
         pages[customer.number] = {
             page: reverse(f"portal:{page}", args=ids.get(page, []))
             if page != "login"

@@ -23,6 +23,7 @@ urlpatterns = [
     path("payments/", payments.payment_list_view, name="payments"),
     path("meters/", meters.meter_list_view, name="meters"),
     path("meters/<int:pk>/", meters.meter_detail_view, name="meter"),
+    path("meters/<int:pk>/reading/", meters.meter_reading_view, name="meter_reading"),
     path("meters/<int:pk>/readings.csv", meter_csv.meter_readings_csv_view, name="meter_csv"),
     path("meters/consumption.csv", meter_csv.consumption_csv_view, name="consumption_csv"),
     path("documents/", documents.document_list_view, name="documents"),

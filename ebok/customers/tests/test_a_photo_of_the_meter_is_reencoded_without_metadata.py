@@ -43,7 +43,7 @@ def meter(account):
 
 def submit(client, meter, photo, value="158"):
     data = {"value": value, "read_on": "2026-11-25", "photo": photo}
-    return client.post(reverse("portal:meter", args=[meter.pk]), data)
+    return client.post(reverse("portal:meter_reading", args=[meter.pk]), data)
 
 
 @pytest.mark.parametrize(

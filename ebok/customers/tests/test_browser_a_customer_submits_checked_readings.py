@@ -10,7 +10,15 @@ from playwright.sync_api import expect
 
 from ebok.customers.consumption import monthly
 from ebok.customers.models import Reading
-from ebok.testing import PASSWORD, TODAY, VIEWPORTS, assert_accessible, make_account, make_history
+from ebok.testing import (
+    PASSWORD,
+    TODAY,
+    VIEWPORTS,
+    assert_accessible,
+    log_in,
+    make_account,
+    make_history,
+)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("clock")]
 
@@ -21,6 +29,7 @@ TEXTS = {
         "password": "Hasło",
         "log_in": "Zaloguj",
         "meters": "Punkty/liczniki",
+        "form": "Podaj odczyt",
         "value": "Wskazanie licznika (m³)",
         "submit": "Wyślij odczyt",
         "confirm": "Odczyt jest poprawny, zapisz go",
@@ -36,6 +45,7 @@ TEXTS = {
         "password": "Password",
         "log_in": "Log in",
         "meters": "Points/meters",
+        "form": "Submit a reading",
         "value": "Meter value (m³)",
         "submit": "Submit the reading",
         "confirm": "The reading is right, submit it",
@@ -83,7 +93,9 @@ def test_usual_confirmed_and_refused_readings(live_server, page, meter, language
     number = re.match(r"[0-9.,]+", shown).group(0).replace(",", ".")
     assert Decimal(number) == last.used
 
-    page.get_by_role("link", name=meter.serial_number).click()
+    # Each meter of the tab leads to its form.
+    row = page.get_by_role("row").filter(has_text=meter.serial_number)
+    row.get_by_role("link", name=words["form"]).click()
     value = page.get_by_label(words["value"])
 
     # Refused: lower than the last reading (271,000 of 2026-11-15); the value stays typed.
@@ -104,10 +116,76 @@ def test_usual_confirmed_and_refused_readings(live_server, page, meter, language
     reading = meter.readings.get(source=Reading.Source.CUSTOMER)
     assert (reading.value, reading.needs_review) == (Decimal("286"), True)
 
-    # A usual reading the same day replaces it, unflagged.
+    # Back on the meter's page, whose readings show it; its form again: a usual reading the
+    # same day replaces it, unflagged.
+    expect(page.locator("tbody").last).to_contain_text("286")
+    page.get_by_role("link", name=words["form"], exact=True).click()
     page.get_by_label(words["value"]).fill("272.5" if words["english"] else "272,5")
     page.get_by_role("button", name=words["submit"]).click()
     expect(page.get_by_text(words["stored"])).to_be_visible()
     reading = meter.readings.get(source=Reading.Source.CUSTOMER)
     assert (reading.value, reading.needs_review) == (Decimal("272.5"), False)
     assert_accessible(page)
+
+
+@pytest.fixture
+def page_without_javascript(browser, browser_context_args):
+    context = browser.new_context(**browser_context_args, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_reading_is_submitted_with_the_keyboard_alone_without_javascript(
+    live_server, page_without_javascript, meter
+):
+    page = page_without_javascript
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto("/")
+    log_in(page, meter.service_point.customer.number, PASSWORD)
+    page.goto(f"/panel/meters/{meter.pk}/")
+    keyboard = page.keyboard
+
+    # The skip link, then the way back to the meters, then the meter's form.
+    keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Przejdź do treści")).to_be_focused()
+    keyboard.press("Enter")
+    keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Powrót do punktów i liczników")).to_be_focused()
+    keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Podaj odczyt", exact=True)).to_be_focused()
+    with page.expect_navigation():
+        keyboard.press("Enter")
+
+    keyboard.press("Tab")
+    keyboard.press("Enter")  # the skip link
+    keyboard.press("Tab")
+    expect(
+        page.get_by_role("link", name=f"Powrót do licznika {meter.serial_number}")
+    ).to_be_focused()
+    keyboard.press("Tab")
+    value = page.get_by_label("Wskazanie licznika (m³)")
+    expect(value).to_be_focused()
+    keyboard.type("272,5")
+    keyboard.press("Tab")
+    expect(page.get_by_label("Data odczytu")).to_be_focused()
+    expect(page.get_by_label("Data odczytu")).to_have_value(TODAY.isoformat())
+    # The date's parts (day, month, year, as the browser's locale orders them) take a Tab each.
+    photo = page.get_by_label("Zdjęcie licznika (nieobowiązkowe)")
+    for _ in range(6):
+        keyboard.press("Tab")
+        try:
+            expect(photo).to_be_focused(timeout=500)
+            break
+        except AssertionError:
+            continue
+    expect(photo).to_be_focused()
+    keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Wyślij odczyt")).to_be_focused()
+    with page.expect_navigation():
+        keyboard.press("Enter")
+
+    expect(
+        page.get_by_text("Dziękujemy. Zapisaliśmy odczyt 272,500 m³ z dnia 2026-11-25.")
+    ).to_be_visible()
+    assert page.url.endswith(f"/panel/meters/{meter.pk}/")
+    assert meter.readings.get(source=Reading.Source.CUSTOMER).value == Decimal("272.5")

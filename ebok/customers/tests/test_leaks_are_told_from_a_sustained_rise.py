@@ -113,7 +113,7 @@ def test_a_submitted_reading_triggers_the_check(
     client.force_login(account)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("portal:meter", args=[meter.pk]),
+            reverse("portal:meter_reading", args=[meter.pk]),
             {"value": str(value + 20).replace(".", ","), "read_on": "2026-11-25", "confirmed": "1"},
         )
     assert response.status_code == 302

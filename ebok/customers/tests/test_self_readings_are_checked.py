@@ -30,12 +30,12 @@ def logged_in(client, account):
 
 
 def page_of(client, meter):
-    return client.get(reverse("portal:meter", args=[meter.pk])).content.decode()
+    return client.get(reverse("portal:meter_reading", args=[meter.pk])).content.decode()
 
 
 def submit(client, meter, value, read_on="2026-11-25", **extra):
     data = {"value": value, "read_on": read_on, **extra}
-    return client.post(reverse("portal:meter", args=[meter.pk]), data)
+    return client.post(reverse("portal:meter_reading", args=[meter.pk]), data)
 
 
 def submitted(meter):
@@ -108,8 +108,8 @@ def test_a_rollover_past_the_register_is_understood(logged_in, account):
     response = submit(logged_in, meter, "0,500")
     assert response.status_code == 302
     assert submitted(meter).get().value == Decimal("0.500")
-    # The readings table shows the use through zero: 100000 - 99998 + 0,5.
-    assert "2,500" in page_of(logged_in, meter)
+    # The meter's readings table shows the use through zero: 100000 - 99998 + 0,5.
+    assert "2,500" in logged_in.get(response.url).content.decode()
 
 
 def test_a_lower_value_that_is_no_plausible_rollover_is_refused(logged_in, meter):

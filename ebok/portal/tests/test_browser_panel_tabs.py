@@ -63,8 +63,18 @@ TABS = {
     ],
 }
 TEXTS = {
-    "pl": {"panel": "Panel Klienta", "invoice": "Faktura", "meter": "Licznik"},
-    "en": {"panel": "Client panel", "invoice": "Invoice", "meter": "Meter"},
+    "pl": {
+        "panel": "Panel Klienta",
+        "invoice": "Faktura",
+        "meter": "Licznik",
+        "form": "Podaj odczyt",
+    },
+    "en": {
+        "panel": "Client panel",
+        "invoice": "Invoice",
+        "meter": "Meter",
+        "form": "Submit a reading",
+    },
 }
 ENGLISH_BUTTON = "English"  # the footer's button, named in English in either language
 
@@ -336,7 +346,7 @@ def test_customer_walks_every_tab_and_sees_their_own_data(live_server, page, his
     meter_row = point.get_by_role("row").filter(has_text=history.meter.serial_number)
     expect(meter_row).to_contain_text("2026-11-15")
     expect(meter_row).to_contain_text("220,250")
-    meter_row.get_by_role("link", name=history.meter.serial_number).click()
+    meter_row.get_by_role("link", name=history.meter.serial_number, exact=True).click()
     expect(heading(page)).to_have_text(f"Licznik {history.meter.serial_number}")
     readings = page.get_by_role("table").get_by_role("row")
     expect(readings).to_have_count(13)  # the header and twelve readings
@@ -391,6 +401,9 @@ def test_every_tab_invoice_and_meter_page_have_no_accessibility_violations(
             serial = history.meter.serial_number
             page.get_by_role("link", name=serial, exact=True).click()
             expect(heading(page)).to_have_text(f"{words['meter']} {serial}")
+            check(page)
+            page.get_by_role("link", name=words["form"], exact=True).click()
+            expect(page.get_by_role("heading", name=words["form"])).to_be_visible()
             check(page)
 
 

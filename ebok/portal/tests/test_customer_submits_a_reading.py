@@ -25,14 +25,43 @@ def logged_in(client, account):
 
 def submit(client, meter, value, read_on="2026-11-25"):
     return client.post(
-        reverse("portal:meter", args=[meter.pk]), {"value": value, "read_on": read_on}
+        reverse("portal:meter_reading", args=[meter.pk]), {"value": value, "read_on": read_on}
     )
 
 
-def test_meter_page_offers_the_form_dated_today(logged_in, meter):
+def test_the_meter_page_leads_to_the_form_dated_today(logged_in, meter):
+    form_url = reverse("portal:meter_reading", args=[meter.pk])
     page = logged_in.get(reverse("portal:meter", args=[meter.pk])).content.decode()
-    assert "Podaj odczyt" in page
-    assert 'value="2026-11-25"' in page
+    assert f'<a class="button" href="{form_url}">Podaj odczyt</a>' in page
+    form = logged_in.get(form_url).content.decode()
+    assert '<h2 id="submit-heading">Podaj odczyt</h2>' in form
+    assert f'<form method="post" action="{form_url}"' in form
+    assert 'value="2026-11-25"' in form
+    assert "Ostatni odczyt" in form  # the guide beside the form
+
+
+def test_the_meters_tab_leads_to_each_active_meters_form(logged_in, meter):
+    page = logged_in.get(reverse("portal:meters")).content.decode()
+    form_url = reverse("portal:meter_reading", args=[meter.pk])
+    link = f'<a href="{form_url}">Podaj odczyt<span class="visually-hidden">: WM-001</span></a>'
+    assert link in page
+
+
+def test_a_form_sent_to_the_meter_page_is_sent_on_to_the_form(logged_in, meter):
+    # A page opened before the form had its own address posts to the meter's page.
+    response = logged_in.post(
+        reverse("portal:meter", args=[meter.pk]), {"value": "160,250", "read_on": "2026-11-25"}
+    )
+    assert response.status_code == 307
+    assert response.url == reverse("portal:meter_reading", args=[meter.pk])
+    assert not meter.readings.filter(source=Reading.Source.CUSTOMER).exists()
+    followed = logged_in.post(
+        reverse("portal:meter", args=[meter.pk]),
+        {"value": "160,250", "read_on": "2026-11-25"},
+        follow=True,
+    )
+    assert followed.redirect_chain[-1][0] == reverse("portal:meter", args=[meter.pk])
+    assert meter.readings.get(source=Reading.Source.CUSTOMER).value == Decimal("160.250")
 
 
 def test_customer_submits_a_reading_with_a_decimal_comma(logged_in, meter):
@@ -81,7 +110,13 @@ def test_removed_meter_takes_no_readings(logged_in, meter):
         "Podaj odczyt"
         not in logged_in.get(reverse("portal:meter", args=[meter.pk])).content.decode()
     )
-    submit(logged_in, meter, "160")
+    form_url = reverse("portal:meter_reading", args=[meter.pk])
+    assert form_url not in logged_in.get(reverse("portal:meters")).content.decode()
+    form = logged_in.get(form_url).content.decode()
+    assert "Ten licznik został zdemontowany; nie przyjmujemy już jego odczytów." in form
+    assert f'action="{form_url}"' not in form
+    response = submit(logged_in, meter, "160")
+    assert "Ten licznik został zdemontowany" in response.content.decode()
     assert not meter.readings.filter(source=Reading.Source.CUSTOMER).exists()
 
 

@@ -43,6 +43,7 @@ def strangers_things(stranger, tmp_path, settings):
         "invoice_pdf": stranger.invoices.first().pk,
         "meter": meter.pk,
         "meter_csv": meter.pk,
+        "meter_reading": meter.pk,
         "document": document.pk,
     }
 
@@ -63,6 +64,7 @@ def test_every_pattern_with_an_id_is_covered():
         "invoice_pdf",
         "meter",
         "meter_csv",
+        "meter_reading",
     ]
 
 
@@ -124,7 +126,23 @@ def test_stranger_meter_pages_are_not_reachable_by_paging(client, account, stran
     assert client.get(url).status_code == 404
 
 
-@pytest.mark.parametrize("name", ["portal:meter", "portal:meter_csv", "portal:invoice"])
+def test_a_reading_sent_to_a_strangers_meter_is_not_found_nor_sent_on(
+    client, account, strangers_things
+):
+    client.force_login(account)
+    for name in ["portal:meter", "portal:meter_reading"]:
+        url = reverse(name, args=[strangers_things["meter"]])
+        assert client.post(url, {"value": "999", "read_on": "2026-11-25"}).status_code == 404
+    assert (
+        not Meter.objects.get(pk=strangers_things["meter"])
+        .readings.filter(source="customer")
+        .exists()
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["portal:meter", "portal:meter_reading", "portal:meter_csv", "portal:invoice"]
+)
 def test_an_id_no_database_column_holds_is_not_found(client, account, name):
     client.force_login(account)
     assert client.get(reverse(name, args=[10**20])).status_code == 404

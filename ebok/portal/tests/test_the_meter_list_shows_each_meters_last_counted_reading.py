@@ -51,10 +51,10 @@ def test_each_meter_shows_its_last_reading_that_counts(client, account, customer
 
     shown = rows(page)
     assert set(shown) == {"WM-HOME", "WM-GARDEN", "WM-NEW"}
-    # Kind, installed, last reading, its value (m³).
-    assert shown["WM-HOME"][2:] == ["2026-11-15", "157,000"]
-    assert shown["WM-GARDEN"][2:] == ["2026-10-01", "12,750"]
-    assert shown["WM-NEW"][2:] == ["—", "—"]
+    # Kind, installed, last reading, its value (m³), the link to submit a reading.
+    assert shown["WM-HOME"][2:4] == ["2026-11-15", "157,000"]
+    assert shown["WM-GARDEN"][2:4] == ["2026-10-01", "12,750"]
+    assert shown["WM-NEW"][2:4] == ["—", "—"]
     assert "WM-STRANGER" not in page
 
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -35,7 +36,32 @@ def meter_list_view(request):
 
 @customer_required
 def meter_detail_view(request, pk):
-    """A meter's readings, and the form to submit one ("samoodczyt")."""
+    """A meter's use by month and its readings, with a link to submit one."""
+    scope = CustomerScope(request.customer)
+    meter = scope.meter_with_point(pk)
+    if meter is None:
+        raise Http404
+    if request.method == "POST":
+        # The reading form was on this page once: a form sent from a page opened before is
+        # sent on, with its data, rather than lost.
+        return HttpResponseRedirect(reverse("portal:meter_reading", args=[meter.pk]), status=307)
+    context = {
+        "meter": meter,
+        "page": page_read_by(
+            request,
+            lambda bottom, size: readings_with_use(
+                meter, newest_first=True, bottom=bottom, size=size
+            ),
+        ),
+        "use": panel(meter_series(meter, timezone.localdate()), "meter"),
+    }
+    return render(request, "portal/meter_detail.html", context)
+
+
+@customer_required
+def meter_reading_view(request, pk):
+    """ "Podaj odczyt": the form to submit a meter's reading ("samoodczyt"), with what the
+    reading is likely to be; a recorded reading is shown on the meter's page."""
     scope = CustomerScope(request.customer)
     meter = scope.meter_with_point(pk)
     if meter is None:
@@ -59,14 +85,7 @@ def meter_detail_view(request, pk):
         return redirect("portal:meter", pk=meter.pk)
     context = {
         "meter": meter,
-        "page": page_read_by(
-            request,
-            lambda bottom, size: readings_with_use(
-                meter, newest_first=True, bottom=bottom, size=size
-            ),
-        ),
         "form": form,
         "guide": reading_guide(meter, timezone.localdate()),
-        "use": panel(meter_series(meter, timezone.localdate()), "meter"),
     }
-    return render(request, "portal/meter_detail.html", context)
+    return render(request, "portal/meter_reading.html", context)
