@@ -128,17 +128,10 @@ def test_usual_confirmed_and_refused_readings(live_server, page, meter, language
     assert_accessible(page)
 
 
-@pytest.fixture
-def page_without_javascript(browser, browser_context_args):
-    context = browser.new_context(**browser_context_args, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
-
-
+@pytest.mark.browser_context_args(java_script_enabled=False)
 def test_a_reading_is_submitted_with_the_keyboard_alone_without_javascript(
-    live_server, page_without_javascript, meter
+    live_server, page, meter
 ):
-    page = page_without_javascript
     page.set_viewport_size(VIEWPORTS["phone"])
     page.goto("/")
     log_in(page, meter.service_point.customer.number, PASSWORD)
